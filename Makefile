@@ -1,0 +1,74 @@
+# SecureBase — `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Find a Python 3.10 (Rasa 3.6 supports 3.8-3.10; on 3.11 pip silently picks rasa 1.10).
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $(HOME)/.pyenv/versions/3.10.*/bin/python3.10 2>/dev/null | tail -n 1)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MODEL := models/securebase.tar.gz
+RASA_DATA := data/nlu data/rules data/stories
+TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null) bot/nlu/guards.py
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: help install train run test test-fast lint typecheck eval bench bench-scoring validate clean
+
+help:
+	@echo "make run    install, train when needed, migrate, start Rasa (5005), actions (5055), web (8000)"
+	@echo "make test   install and run the whole test suite"
+	@echo "make eval | bench | lint | typecheck | train | clean"
+
+$(STAMP): pyproject.toml constraints.txt
+	@if [ -z "$(PYTHON310)" ]; then \
+	  echo "SecureBase needs Python 3.10 (Rasa 3.6 supports 3.8-3.10)."; \
+	  echo "Install it, e.g. 'pyenv install 3.10' or 'apt-get install python3.10 python3.10-venv',"; \
+	  echo "or point PYTHON310=/path/to/python3.10 at one."; exit 1; fi
+	@[ -x $(PY) ] || $(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+$(MODEL): $(STAMP) $(TRAINING_INPUTS)
+	$(VENV)/bin/rasa train --data $(RASA_DATA) --config config.yml --domain domain.yml \
+	  --out models --fixed-model-name securebase
+	@touch $(MODEL)
+
+train: $(MODEL)
+
+validate: $(STAMP)
+	$(VENV)/bin/rasa data validate --data $(RASA_DATA) --domain domain.yml --config config.yml
+
+run: $(MODEL)
+	$(PY) -m bot.launcher
+
+test: $(STAMP)
+	bash scripts/ensure-system-packages.sh
+	$(VENV)/bin/pytest
+
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -m "not integration and not browser"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check bot actions tests
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy bot
+
+eval: $(STAMP)
+	@mkdir -p var/eval
+	$(PY) -m bot.evaluation.scoring_eval --out var/eval/scoring.json
+	$(PY) -m bot.evaluation.risk_eval --out var/eval/risk.json
+
+bench-scoring: $(STAMP)
+	@mkdir -p var/bench
+	$(PY) -m bot.evaluation.bench_scoring --out var/bench/scoring.json
+
+bench: bench-scoring
+
+clean:
+	rm -rf models .rasa var results .pytest_cache

@@ -1,0 +1,273 @@
+"""Actions for the reflection journey: start, resume, ask, validate, pause, finish."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import channel, in_reflection, latest_intent, reflection_id
+from bot.content import TAKEAWAY_IDS
+from bot.services import reflection as service
+from bot.services.mood import SKIPPED, parse_mood
+from bot.storage.db import app_session
+
+SKIP_MAX_WORDS = 6
+
+
+def _module_events(started: service.Started) -> list[EventType]:
+    return [
+        SlotSet("takeaway", started.takeaway),
+        SlotSet("reflection_id", str(started.reflection_id)),
+        SlotSet("reflection_ready", True),
+        SlotSet("pending_offer", None),
+        SlotSet("mood_before", None),
+        SlotSet("reflection_answer", None),
+        SlotSet("mood_after", None),
+    ]
+
+
+def _welcome_back(dispatcher: CollectingDispatcher, started: service.Started) -> None:
+    if started.resumed and started.answered > 0:
+        dispatcher.utter_message(
+            response="utter_reflection_welcome_back",
+            title=started.title,
+            number=min(started.answered + 1, 3),
+            total=3,
+        )
+
+
+class ActionStartReflection(Action):
+    def name(self) -> str:
+        return "action_start_reflection"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        wanted = next(
+            (v for v in tracker.get_latest_entity_values("takeaway") if v in TAKEAWAY_IDS), None
+        )
+        if wanted is None:
+            dispatcher.utter_message(response="utter_unknown_module")
+            if in_reflection(tracker) and reflection_id(tracker) is not None:
+                return [SlotSet("reflection_ready", True)]
+            dispatcher.utter_message(response="utter_ask_module")
+            return [SlotSet("reflection_ready", False)]
+        with app_session() as session:
+            started = service.start_module(
+                session, sender_id=tracker.sender_id, takeaway=wanted, channel=channel(tracker)
+            )
+        _welcome_back(dispatcher, started)
+        return _module_events(started)
+
+
+class ActionResumeReflection(Action):
+    def name(self) -> str:
+        return "action_resume_reflection"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        current = reflection_id(tracker)
+        if in_reflection(tracker) and current is not None:
+            return [SlotSet("reflection_ready", True), SlotSet("pending_offer", None)]
+        with app_session() as session:
+            started = service.resume_latest(
+                session, sender_id=tracker.sender_id, channel=channel(tracker)
+            )
+        if started is None:
+            dispatcher.utter_message(response="utter_nothing_to_resume")
+            dispatcher.utter_message(response="utter_ask_module")
+            return [SlotSet("reflection_ready", False), SlotSet("pending_offer", None)]
+        _welcome_back(dispatcher, started)
+        return _module_events(started)
+
+
+class ActionPauseReflection(Action):
+    def name(self) -> str:
+        return "action_pause_reflection"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        current = reflection_id(tracker)
+        events: list[EventType] = [
+            SlotSet("reflection_ready", None),
+            SlotSet("mood_before", None),
+            SlotSet("reflection_answer", None),
+            SlotSet("mood_after", None),
+        ]
+        if current is None:
+            dispatcher.utter_message(response="utter_nothing_to_pause")
+            return events
+        try:
+            with app_session() as session:
+                position = service.pause(session, reflection_id=current)
+        except service.ReflectionNotFound:
+            dispatcher.utter_message(response="utter_nothing_to_pause")
+            return [*events, SlotSet("reflection_id", None)]
+        dispatcher.utter_message(
+            response="utter_reflection_paused",
+            title=position.title,
+            number=position.number,
+            total=position.total,
+        )
+        return events
+
+
+class ActionAskReflectionAnswer(Action):
+    """Asks the open prompt or follow-up; the database says which one."""
+
+    def name(self) -> str:
+        return "action_ask_reflection_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        current = reflection_id(tracker)
+        if current is None:
+            return []
+        with app_session() as session:
+            step = service.current_step(session, reflection_id=current)
+        if step is None:
+            return []
+        if step.show_introduction:
+            dispatcher.utter_message(
+                response="utter_reflection_intro", title=step.title, introduction=step.introduction
+            )
+        if step.kind == "followup":
+            dispatcher.utter_message(response="utter_reflection_followup", prompt=step.text)
+        else:
+            dispatcher.utter_message(
+                response="utter_reflection_prompt",
+                number=step.number,
+                total=step.total,
+                prompt=step.text,
+            )
+        return []
+
+
+class ActionAskMoodAfter(Action):
+    """Closes the module with a summary, then asks the second mood check-in."""
+
+    def name(self) -> str:
+        return "action_ask_mood_after"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        current = reflection_id(tracker)
+        if current is not None:
+            with app_session() as session:
+                summary = service.closing_summary(session, reflection_id=current)
+            for line in summary.lines:
+                dispatcher.utter_message(text=line)
+        dispatcher.utter_message(response="utter_ask_mood_after")
+        return []
+
+
+class ActionFinishReflection(Action):
+    def name(self) -> str:
+        return "action_finish_reflection"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_reflection_finished")
+        return [
+            SlotSet("reflection_ready", None),
+            SlotSet("reflection_id", None),
+            SlotSet("mood_before", None),
+            SlotSet("reflection_answer", None),
+            SlotSet("mood_after", None),
+        ]
+
+
+class ActionShowReflectionHelp(Action):
+    def name(self) -> str:
+        return "action_show_reflection_help"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        current = reflection_id(tracker)
+        position = None
+        if current is not None:
+            with app_session() as session:
+                position = service.position(session, reflection_id=current)
+        if position is None:
+            dispatcher.utter_message(response="utter_help")
+        else:
+            dispatcher.utter_message(response="utter_help_in_reflection", title=position.title)
+        return []
+
+
+class ValidateReflectionForm(FormValidationAction):
+    """Stores each answer as it arrives and lets the database drive what comes next."""
+
+    def name(self) -> str:
+        return "validate_reflection_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        current = reflection_id(tracker)
+        if current is None:
+            return []
+        with app_session() as session:
+            try:
+                return service.required_slots(session, reflection_id=current)
+            except service.ReflectionNotFound:
+                return []
+
+    def _mood(
+        self, phase: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> str:
+        parsed = parse_mood(value if isinstance(value, str) else None)
+        current = reflection_id(tracker)
+        if isinstance(parsed, int) and current is not None:
+            with app_session() as session:
+                service.record_mood(session, reflection_id=current, phase=phase, score=parsed)
+            dispatcher.utter_message(response="utter_mood_noted")
+            return str(parsed)
+        if parsed is None:
+            dispatcher.utter_message(response="utter_mood_unclear")
+        return SKIPPED
+
+    async def validate_mood_before(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"mood_before": self._mood("before", value, dispatcher, tracker)}
+
+    async def validate_mood_after(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"mood_after": self._mood("after", value, dispatcher, tracker)}
+
+    async def validate_reflection_answer(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        current = reflection_id(tracker)
+        text = value if isinstance(value, str) else ""
+        if current is None:
+            return {"reflection_answer": None}
+        if not text.strip():
+            dispatcher.utter_message(response="utter_empty_answer")
+            return {"reflection_answer": None}
+        wants_skip = latest_intent(tracker) == "skip" and len(text.split()) <= SKIP_MAX_WORDS
+        with app_session() as session:
+            if wants_skip:
+                finished = service.skip_prompt(session, reflection_id=current)
+                dispatcher.utter_message(response="utter_prompt_skipped")
+            else:
+                outcome = service.record_answer(session, reflection_id=current, text=text)
+                finished = outcome.finished
+                dispatcher.utter_message(text=outcome.acknowledgement)
+        return {"reflection_answer": text if finished else None}

@@ -1,0 +1,40 @@
+"""Session start: carry slots over and offer to continue an unfinished module."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.services import reflection as service
+from bot.storage.db import app_session
+
+NOT_CARRIED = {"requested_slot", "reflection_ready", "pending_offer", "session_started_metadata"}
+
+
+class ActionSessionStart(Action):
+    def name(self) -> str:
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        events: list[EventType] = [SessionStarted()]
+        events += [
+            SlotSet(key, value)
+            for key, value in tracker.current_slot_values().items()
+            if key not in NOT_CARRIED and value is not None
+        ]
+        with app_session() as session:
+            position = service.find_unfinished(session, sender_id=tracker.sender_id)
+        if position is not None:
+            dispatcher.utter_message(
+                response="utter_offer_resume",
+                title=position.title,
+                number=position.number,
+                total=position.total,
+            )
+            events.append(SlotSet("pending_offer", "resume"))
+        events.append(ActionExecuted("action_listen"))
+        return events

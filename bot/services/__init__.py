@@ -1,0 +1,1 @@
+"""Use cases that combine content, scoring and storage; actions call these."""

@@ -1,0 +1,107 @@
+"""One validated settings object, read from the environment (and ``.env``).
+
+Everything configurable is here so that a reader finds every knob in one
+place; nothing else in the code base reads ``os.environ`` for configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SECRET = "local-development-secret-change-me"
+
+
+class SettingsError(ValueError):
+    """A setting is missing or invalid; the message names the variable."""
+
+
+def _read_dotenv(path: Path) -> dict[str, str]:
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        values[key.strip()] = value.strip().strip('"').strip("'")
+    return values
+
+
+def _port(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, str(default))
+    try:
+        port = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a port number, got {raw!r}") from None
+    if not 0 < port < 65536:
+        raise SettingsError(f"{name} must be between 1 and 65535, got {port}")
+    return port
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: str = "local"
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'securebase.db'}"
+    tracker_db: str = str(PROJECT_ROOT / "var" / "tracker.db")
+    host: str = "127.0.0.1"
+    rasa_port: int = 5005
+    action_port: int = 5055
+    web_port: int = 8000
+    rasa_api_token: str = ""
+    crisis_region: str = "international"
+    secret_key: str = DEFAULT_SECRET
+    widget_origins: tuple[str, ...] = field(default_factory=tuple)
+    log_salt: str = "securebase"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://{self.host}:{self.action_port}/webhook"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from ``env`` (default: ``.env`` overlaid by the process env)."""
+        if env is None:
+            merged = _read_dotenv(PROJECT_ROOT / ".env")
+            merged.update(os.environ)
+            env = merged
+        defaults = cls()
+        mode = env.get("SECUREBASE_MODE", defaults.mode).strip().lower()
+        if mode not in {"local", "production"}:
+            raise SettingsError(f"SECUREBASE_MODE must be 'local' or 'production', got {mode!r}")
+        secret = env.get("SECRET_KEY", defaults.secret_key)
+        if mode == "production" and (secret == DEFAULT_SECRET or len(secret) < 32):
+            raise SettingsError("SECRET_KEY must be set to a random value of 32+ characters")
+        origins = tuple(o.strip() for o in env.get("WIDGET_ORIGINS", "").split(",") if o.strip())
+        if "*" in origins:
+            raise SettingsError("WIDGET_ORIGINS may not be '*'; list the sites that embed the widget")
+        return cls(
+            mode=mode,
+            database_url=env.get("DATABASE_URL", defaults.database_url),
+            tracker_db=env.get("TRACKER_DB", defaults.tracker_db),
+            host=env.get("SECUREBASE_HOST", defaults.host),
+            rasa_port=_port(env, "RASA_PORT", defaults.rasa_port),
+            action_port=_port(env, "ACTION_PORT", defaults.action_port),
+            web_port=_port(env, "WEB_PORT", defaults.web_port),
+            rasa_api_token=env.get("RASA_API_TOKEN", ""),
+            crisis_region=env.get("CRISIS_REGION", defaults.crisis_region).strip().lower()
+            or defaults.crisis_region,
+            secret_key=secret,
+            widget_origins=origins,
+            log_salt=env.get("LOG_SALT", defaults.log_salt),
+        )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings for this process, read once."""
+    return Settings.from_env()

@@ -1,0 +1,1 @@
+"""The web process: landing page with the chat widget, health check (and later the portal)."""

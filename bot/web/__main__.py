@@ -1,0 +1,23 @@
+"""``python -m bot.web``: serve the web process with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+
+import uvicorn
+
+from bot.settings import get_settings
+from bot.web.app import create_app
+
+
+def main(argv: list[str] | None = None) -> None:
+    settings = get_settings()
+    parser = argparse.ArgumentParser(prog="python -m bot.web")
+    parser.add_argument("--host", default=settings.host)
+    parser.add_argument("--port", type=int, default=settings.web_port)
+    args = parser.parse_args(argv)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()
