@@ -1,0 +1,123 @@
+"""Distress rules (concern) and the context cues that modify crisis hits.
+
+``concern`` is distress without risk: hopelessness, exhaustion, not coping,
+panic, crying all day. The same vocabulary, plus loss events ("I lost my job",
+"she left me"), is the context that turns a weak method hit such as "which
+bridges are taller than 25 m?" into a crisis.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.safety.rules import DISTRESS, RESEARCH, Rule, rx
+
+_D = DISTRESS
+_FICTION = rx(r"\b(?:film|movie|episode|series|show|novel|book|story|play|song|lyrics|character|"
+              r"plot|villain|hero|heroine|protagonist|documentary|game|anime|manga|comic|scene)\b")
+
+DISTRESS_RULES: tuple[Rule, ...] = (
+    Rule("hopeless", _D, "concern",
+         rx(r"\bhopeless\w*|\bno\s+hope\b|\blost\s+(?:all\s+)?hope\b|\bwhat'?s\s+the\s+point\b|"
+            r"\bnothing\s+matters\b|\bpointless\b|\bno\s+point\s+(?:in\s+)?(?:anything|trying)\b|"
+            r"\b(?:give|giving|gave)\s+up\s+on\s+(?:myself|everything|life)|\b(?:feel\s+like|want\s+to)"
+            r"\s+(?:give|giving)\s+up\b|\bi\s+give\s+up\b")),
+    Rule("not_coping", _D, "concern",
+         rx(r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not)\s+(?:\w+\s+)?cop(?:e|ing)\b|"
+            r"\bhow\s+much\s+longer\s+i\s+can\s+cope|\bcan'?t\s+(?:take|handle|bear|stand)\s+"
+            r"(?:it|this|much\s+more|any\s*more|anything)|\bcan'?t\s+do\s+(?:this|it|life)\s+"
+            r"(?:anymore|any\s+more)|\bcan'?t\s+go\s+on\b|\b(?:at|reached)\s+(?:my\s+)?breaking\s+point|"
+            r"\bbarely\s+(?:holding\s+on|hanging\s+on|surviving|functioning)|\bcan'?t\s+hold\s+it\s+"
+            r"together|\bend\s+of\s+my\s+(?:rope|tether)|\bstruggling\s+to\s+(?:get\s+through|cope|"
+            r"function|keep\s+going|get\s+out\s+of\s+bed)")),
+    Rule("exhausted", _D, "concern",
+         rx(r"\b(?:exhausted|drained|burn(?:ed|t)\s+out|worn\s+out|so\s+tired\s+of\s+(?:everything|"
+            r"it\s+all|this)|(?:tired|sick)\s+of\s+(?:everything|it\s+all)|barely\s+get\s+out\s+of\s+"
+            r"bed|haven'?t\s+slept\s+in\s+days|can'?t\s+think\s+straight)\b")),
+    Rule("panic", _D, "concern",
+         rx(r"\bpanic\s+attacks?\b|\bi\s+(?:panic|am\s+panicking|'?m\s+panicking)\b|\bpanick?(?:ing|ed)\b|"
+            r"\bcan'?t\s+breathe\b|\bknot\s+of\s+dread\b|\bconstant\s+dread\b|\bterrified\s+all\s+the")),
+    Rule("crying", _D, "concern",
+         rx(r"\bcr(?:y|ying|ied)\s+(?:all\s+day|all\s+night|every\s+(?:day|night)|non-?stop|constantly|"
+            r"myself\s+to\s+sleep)|\bcan'?t\s+stop\s+crying\b|\bcried\s+(?:all|every)\b")),
+    Rule("self_worth", _D, "concern",
+         rx(r"\bworthless\b|\bi\s+hate\s+(?:myself|who\s+i\s+am|my\s+life)\b|\b(?:complete|total|such\s+a)"
+            r"\s+failure\b|\bunloved\b|\bunlovable\b|\bnobody\s+(?:loves|cares\s+about|would\s+choose)\s+me|"
+            r"\b(?:no\s*one|nobody)\s+(?:really\s+)?cares\b|\bi'?m\s+(?:just\s+|such\s+)?a\s+burden\b|"
+            r"\bfeel\s+like\s+a\s+burden\b")),
+    Rule("breaking_down", _D, "concern",
+         rx(r"\bfalling\s+apart\b|\bbreaking\s+down\b|\b(?:i'?m|i\s+am|i\s+feel|feel|feeling)\s+"
+            r"(?:so\s+|completely\s+|totally\s+|just\s+|really\s+)?(?:broken|empty|numb|trapped|"
+            r"hopeless|lost|low)\b|\bdead\s+inside\b|\bdon'?t\s+feel\s+anything\b|"
+            r"\blosing\s+my\s+mind\b|\bgoing\s+crazy\b|\boverwhelm(?:ed|ing)\b|"
+            r"\b(?:in\s+so\s+much|unbearable)\s+pain\b|\bso\s+much\s+pain\b")),
+    Rule("drowning", _D, "concern",
+         rx(r"\bdrowning\b(?!\s+in\s+(?:e-?mails?|work|paperwork|laundry|homework|assignments|deadlines|"
+            r"admin|messages|notifications|washing|dishes|marking))")),
+    Rule("depressed_lonely", _D, "concern",
+         rx(r"\bdepressed\b|\bdepression\b(?![^.!?\n]{0,20}\b(?:era|era's|great))|"
+            r"\b(?:so|really|very|incredibly|feel|feeling|i'?m)\s+(?:\w+\s+)?(?:lonely|alone)\b|"
+            r"\b(?:scared|terrified|frightened|desperate)\b[^.!?\n]{0,25}\b(?:don'?t|no\s+idea)\s+"
+            r"(?:know\s+)?what\s+to\s+do\b")),
+    Rule("wish_to_disappear", _D, "concern",
+         rx(r"\b(?:want|wish|like)\s+(?:i\s+could\s+)?(?:to\s+)?(?:just\s+)?(?:disappear|vanish)\b|"
+            r"\bwant\s+the\s+pain\s+to\s+stop\b|\bdo\s+anything\s+stupid\b")),
+    Rule("someone_else_at_risk", _D, "concern",
+         rx(r"\b(?:kill(?:s|ed|ing)?|hurt(?:s|ing)?|cut(?:s|ting)?)\s+(?:him|her|them)sel(?:f|ves)\b|"
+            r"\b(?:committed|died\s+by|death\s+by|lost\s+\w+\s+to)\s+suicide\b|\btook\s+(?:his|her|their)"
+            r"\s+(?:own\s+)?life\b"), unless=_FICTION, modifiable=False),
+)
+
+# Loss events: context for weak method rules, never evidence on their own.
+LOSS = rx(
+    r"\blost\s+(?:my\s+)?(?:job|house|home|flat|partner|wife|husband|kids|children|everything|"
+    r"custody|business|savings)\b|\b(?:he|she|they)\s+left\s+me\b|\b(?:wife|husband|partner|"
+    r"girlfriend|boyfriend)\s+left\b|\bbroke\s+up\b|\bdumped\b|\bdivorc\w*|\b(?:got|been|was)\s+"
+    r"(?:fired|sacked|laid\s+off|made\s+redundant)|\bevict\w*|\bbankrupt\w*|\bhave\s+nothing\b|"
+    r"\b(?:doesn'?t|does\s+not)\s+matter\s+(?:anymore|any\s+more)|\bnothing\s+does\b|\bruined\b"
+)
+
+# Negation just before a hit, in the same clause: "I'm not", "I would never".
+NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|don'?t|dont|do\s+not|didn'?t|did\s+not|won'?t|will\s+not|"
+    r"wouldn'?t|would\s+not|ain'?t|isn'?t|nothing\s+like|no\s+intention\s+of|no\s+plans?\s+to)\b"
+    r"((?:\s+[\w']+){0,3})\s*$"
+)
+# Words between a negation and the hit that show the negation is about something
+# else ("I don't know if I want to die", "I'm not okay and I want to die").
+NEGATION_BREAKERS = frozenset(
+    {"know", "sure", "if", "whether", "why", "okay", "ok", "fine", "care", "matter", "mind",
+     "stop", "help", "think", "even", "understand", "see", "anymore"}
+)
+CLAUSE_BREAK = re.compile(
+    r"[,.;:!?\n()\"]|\b(?:but|and|so|because|cause|cuz|though|although|yet|however|except)\b"
+)
+# Distant past and recovery: "years ago", "when I was 16", "as a teenager".
+DISTANT_PAST = rx(
+    r"\b(?:years?\s+ago|long\s+(?:time\s+)?ago|decades?\s+ago|(?:back\s+)?when\s+i\s+was\s+"
+    r"(?:a\s+|an\s+)?(?:kid|child|teen\w*|little|young\w*|small|\d+|in\s+(?:school|high\s+school|"
+    r"college|uni\w*))|when\s+we\s+were\s+(?:kids|little|young)|as\s+a\s+(?:kid|child|teen\w*|"
+    r"young\s+\w+)|in\s+(?:high\s+school|school|college|uni|university|my\s+(?:teens|twenties))|"
+    r"used\s+to|in\s+the\s+past|childhood|growing\s+up|(?:left|escaped)\s+(?:him|her|them)\s+"
+    r"\w+\s+(?:years?|months?)\s+ago)\b"
+)
+# Signs the risk is current even though a past marker is present.
+CURRENT = rx(
+    r"\b(?:again|still(?!\s+(?:affects?|affecting|haunts?|shapes?|impacts?|influences?|remember|"
+    r"think\s+about\s+(?:it|that|him|her|them)|have\s+(?:scars|nightmares|flashbacks)|miss))|lately|recently|these\s+days|right\s+now|tonight|today|this\s+(?:week|"
+    r"morning|evening)|last\s+(?:night|week)|yesterday|anymore|any\s+more|starting\s+to|"
+    r"coming\s+back)\b"
+)
+# Subjects that mark a clause as being about someone else.
+THIRD_PERSON = frozenset(
+    {"he", "she", "they", "who", "character", "guy", "girl", "boy", "man", "woman", "friend",
+     "brother", "sister", "mum", "mom", "dad", "father", "mother", "son", "daughter", "uncle",
+     "aunt", "cousin", "partner", "husband", "wife", "boyfriend", "girlfriend", "people",
+     "someone", "somebody", "person", "patients", "kids", "children", "teens", "students",
+     "colleague", "classmate", "bf", "gf", "ex", "him", "her", "them"}
+)
+FIRST_PERSON_WORDS = frozenset(
+    {"i", "i'm", "im", "me", "my", "myself", "i've", "ive", "i'd", "id", "i'll", "mine"}
+)
+QUOTED_FICTION = _FICTION
+RESEARCH_CONTEXT = RESEARCH

@@ -1,0 +1,202 @@
+"""Pure, explainable risk detection for one user message.
+
+``assess_risk`` runs every rule over a folded copy of the text, applies the
+modifiers below, and returns the level with the evidence that produced it.
+Policy, chosen to err on the side of safety:
+
+* Any crisis hit that survives the modifiers makes the message ``crisis``.
+* Negated statements ("I'm not suicidal, just tired") become ``concern``: the
+  person is still talking about risk, so the bot checks in rather than moves on.
+* Resolved distant past ("years ago I tried to kill myself, now I'm doing well")
+  becomes ``concern``; a past marker with a current one ("again", "still",
+  "lately", "tonight") stays ``crisis``.
+* Risk reported about someone else ("my friend wants to die") is ``concern``.
+* Weak method hits (a height question) are ``crisis`` only alongside
+  hopelessness or loss in the same message; alone they are ``concern``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from bot.safety.context import (
+    CLAUSE_BREAK,
+    CURRENT,
+    DISTANT_PAST,
+    DISTRESS_RULES,
+    FIRST_PERSON_WORDS,
+    LOSS,
+    NEGATION,
+    NEGATION_BREAKERS,
+    QUOTED_FICTION,
+    THIRD_PERSON,
+)
+from bot.safety.normalize import Folded, fold
+from bot.safety.patterns import CRISIS_RULES
+from bot.safety.rules import Level, Rule
+
+ALL_RULES: tuple[Rule, ...] = CRISIS_RULES + DISTRESS_RULES
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)|[.!?\n]+")
+_WORD = re.compile(r"[a-z']+")
+_SELF = re.compile(r"\b(?:i|i'm|im|i've|i'd|me)\b")
+_CLAUSE_WINDOW = 80
+_RANK: dict[Level, int] = {"none": 0, "concern": 1, "crisis": 2}
+
+
+@dataclass(frozen=True)
+class RiskEvidence:
+    """One matched span: which rule, what it means, where it is in the input."""
+
+    category: str
+    rule: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "category": self.category,
+            "rule": self.rule,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class RiskAssessment:
+    """The level of one message and the evidence behind it (empty for ``none``)."""
+
+    level: Level
+    evidence: tuple[RiskEvidence, ...] = ()
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(item.category for item in self.evidence))
+
+    @property
+    def is_crisis(self) -> bool:
+        return self.level == "crisis"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"level": self.level, "evidence": [item.to_dict() for item in self.evidence]}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    rule: Rule
+    level: Level
+    note: str
+    start: int
+    end: int
+
+
+def assess_risk(text: str) -> RiskAssessment:
+    """Classify one message as none, concern or crisis, with evidence spans into ``text``."""
+    if not isinstance(text, str):
+        raise TypeError(f"assess_risk expects str, got {type(text).__name__}")
+    folded = fold(text)
+    hits = _find_hits(folded.text)
+    if not hits:
+        return RiskAssessment("none")
+    level = max((hit.level for hit in hits), key=_RANK.__getitem__)
+    return RiskAssessment(level, _evidence(text, folded, hits))
+
+
+def _find_hits(t: str) -> list[_Hit]:
+    sentences = [m.span() for m in _SENTENCE.finditer(t)]
+    starts = [span[0] for span in sentences]
+    raw: list[tuple[Rule, int, int, str]] = []
+    for rule in ALL_RULES:
+        for match in rule.pattern.finditer(t):
+            start, end = match.span()
+            if start == end:
+                continue
+            index = max(bisect_right(starts, start) - 1, 0)
+            sentence = t[sentences[index][0] : sentences[index][1]] if sentences else t
+            if _guarded(rule, sentence):
+                continue
+            raw.append((rule, start, end, sentence))
+    distress = any(rule.category == "distress" for rule, _, _, _ in raw)
+    context = distress or LOSS.search(t) is not None
+    current = CURRENT.search(t) is not None
+    hits: list[_Hit] = []
+    for rule, start, end, sentence in raw:
+        hit = _modify(rule, t, start, end, sentence, context=context, current=current)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _guarded(rule: Rule, sentence: str) -> bool:
+    if rule.requires is not None and rule.requires.search(sentence) is None:
+        return True
+    if rule.unless is not None and rule.unless.search(sentence) is not None:
+        return True
+    return (
+        rule.unless_impersonal is not None
+        and rule.unless_impersonal.search(sentence) is not None
+        and _SELF.search(sentence) is None
+    )
+
+
+def _modify(
+    rule: Rule, t: str, start: int, end: int, sentence: str, *, context: bool, current: bool
+) -> _Hit | None:
+    level: Level = rule.level
+    note = ""
+    if rule.weak:
+        level, note = ("crisis", "with_context") if context else ("concern", "no_context")
+    if level != "crisis" or not rule.modifiable:
+        return _Hit(rule, level, note, start, end)
+    prefix = _clause_prefix(t, start)
+    if rule.subject and _third_person(prefix):
+        if QUOTED_FICTION.search(sentence):
+            return None
+        return _Hit(rule, "concern", "third_person", start, end)
+    if _negated(prefix):
+        return _Hit(rule, "concern", "negated", start, end)
+    if DISTANT_PAST.search(sentence) and not current:
+        return _Hit(rule, "concern", "resolved_past", start, end)
+    if QUOTED_FICTION.search(sentence) and t[:start].count('"') % 2 == 1:
+        return _Hit(rule, "concern", "quoted", start, end)
+    return _Hit(rule, level, note, start, end)
+
+
+def _clause_prefix(t: str, start: int) -> str:
+    window = t[max(0, start - _CLAUSE_WINDOW) : start]
+    breaks = list(CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _third_person(prefix: str) -> bool:
+    for word in reversed(_WORD.findall(prefix)[-6:]):
+        if word in FIRST_PERSON_WORDS:
+            return False
+        if word in THIRD_PERSON:
+            return True
+    return False
+
+
+def _negated(prefix: str) -> bool:
+    match = NEGATION.search(prefix)
+    if match is None:
+        return False
+    between = set(_WORD.findall(match.group(1)))
+    return not between & NEGATION_BREAKERS
+
+
+def _evidence(text: str, folded: Folded, hits: list[_Hit]) -> tuple[RiskEvidence, ...]:
+    seen: set[tuple[int, int, str]] = set()
+    items: list[RiskEvidence] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -_RANK[h.level], h.end)):
+        key = (hit.start, hit.end, hit.rule.category)
+        if key in seen:
+            continue
+        seen.add(key)
+        start, end = folded.span(hit.start, hit.end)
+        name = f"{hit.rule.name}:{hit.note}" if hit.note else hit.rule.name
+        items.append(RiskEvidence(hit.rule.category, name, start, end, text[start:end]))
+    return tuple(items)
