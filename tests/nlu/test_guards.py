@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.guards import FULL_TEXT_KEY, CommandGuard, InputGuard, cap_for_nlu, clean_text
+
+
+def test_clean_text__removes_zero_width_and_bidi_marks() -> None:
+    assert clean_text("he\u200bllo\u202e world\ufeff") == "hello world"
+
+
+def test_clean_text__folds_compatibility_characters() -> None:
+    assert clean_text("ｓｔｏｐ") == "stop"
+
+
+def test_cap_for_nlu__cuts_long_text_at_a_word_boundary() -> None:
+    capped = cap_for_nlu("word " * 1000, 100)
+    assert len(capped) <= 100 and not capped.endswith(" wo")
+
+
+def test_input_guard__keeps_the_full_text_for_later_components() -> None:
+    message = Message(data={TEXT: "x " * 5000})
+    InputGuard({"max_chars": 1500}).process([message])
+    assert len(message.get(TEXT)) <= 1500
+    assert len(message.get(FULL_TEXT_KEY)) > 9000
+
+
+def _classified(text: str, intent: str) -> Message:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": intent, "confidence": 0.9})
+    return message
+
+
+def test_command_guard__long_personal_message_is_not_a_stop_command() -> None:
+    guard = CommandGuard(CommandGuard.get_default_config())
+    text = "I always stop talking when my partner raises her voice and then I feel ashamed"
+    (message,) = guard.process([_classified(text, "pause")])
+    assert message.get(INTENT)["name"] == "share"
+
+
+def test_command_guard__short_stop_stays_a_command() -> None:
+    guard = CommandGuard(CommandGuard.get_default_config())
+    (message,) = guard.process([_classified("let's stop here", "pause")])
+    assert message.get(INTENT)["name"] == "pause"

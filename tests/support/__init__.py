@@ -1,0 +1,1 @@
+"""Shared test helpers: tracker factory, servers, model training."""
