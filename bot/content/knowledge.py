@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from difflib import get_close_matches
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,6 +30,8 @@ CONCEPT_IDS: tuple[str, ...] = (
 SEED_IDS: tuple[str, ...] = ("000_3ace45713d0872c6", "001_eefcbce728a7e883")
 VIEWS: tuple[str, ...] = ("positive", "negative")
 STYLE_IDS: tuple[str, ...] = ("secure", "preoccupied", "fearful_avoidant", "dismissing_avoidant")
+UMBRELLA = "internal_working_model"  # named in most questions; a more specific concept wins
+TYPO_CUTOFF = 0.88  # difflib similarity for correcting a long word to an alias word
 SHORT_SENTENCES = (2, 4)
 MORE_SENTENCES = (4, 8)
 QuizKind = Literal["true_false", "choice"]
@@ -121,13 +124,27 @@ class Knowledge:
     self_assessment: SelfAssessment
     alias_index: Mapping[tuple[str, ...], str]
 
+    @cached_property
+    def _alias_words(self) -> list[str]:
+        return sorted({word for alias in self.alias_index for word in alias})
+
+    def _tokens(self, text: str) -> list[str]:
+        """Normalised words, with long misspelt words ("preocupied") set to the alias word."""
+        words = self._alias_words
+        return [
+            next(iter(get_close_matches(t, words, n=1, cutoff=TYPO_CUTOFF)), t)
+            if len(t) >= 6 and t not in words
+            else t
+            for t in normalise(text).split()
+        ]
+
     def _matches(self, text: str, *, overlapping: bool) -> list[tuple[int, int, str]]:
         """(start token, length in characters, concept id) of the longest alias at a start.
 
         Without ``overlapping`` the scan skips past each match, so "secure base" is one
         mention rather than "secure base" plus "secure".
         """
-        tokens = normalise(text).split()
+        tokens = self._tokens(text)
         longest = max((len(alias) for alias in self.alias_index), default=0)
         found: list[tuple[int, int, str]] = []
         start = 0
@@ -143,11 +160,16 @@ class Knowledge:
         return found
 
     def resolve_concept(self, text: str) -> str | None:
-        """The concept named in free text; the longest alias wins, then the earliest."""
+        """The concept named in free text: the longest alias wins, then the earliest.
+
+        "Working model" appears in most questions, so it only wins when nothing more
+        specific is named ("how do working models form" is about formation).
+        """
         matches = self._matches(text, overlapping=True)
-        if not matches:
+        specific = [m for m in matches if m[2] != UMBRELLA] or matches
+        if not specific:
             return None
-        return max(matches, key=lambda m: (m[1], -m[0]))[2]
+        return max(specific, key=lambda m: (m[1], -m[0]))[2]
 
     def resolve_concepts(self, text: str) -> list[str]:
         """Every distinct concept mentioned, in order, for "difference between X and Y"."""
