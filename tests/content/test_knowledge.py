@@ -404,3 +404,50 @@ def test_self_assessment__items_avoid_published_questionnaire_wording(
     for item in knowledge.self_assessment.items:
         for phrase in published:
             assert phrase not in item.text.lower(), (item.id, phrase)
+
+
+NLU_FILE = Path(__file__).resolve().parents[2] / "data" / "nlu" / "concepts.yml"
+ENTITY = re.compile(r'\[([^\]]+)\]\{"entity": "concept", "value": "([a-z_]+)"\}')
+
+
+def _nlu_block(kind: str, name: str) -> list[str]:
+    data = yaml.safe_load(NLU_FILE.read_text(encoding="utf-8"))
+    block = next(entry for entry in data["nlu"] if entry.get(kind) == name)
+    return [line[2:] for line in block["examples"].splitlines() if line.startswith("- ")]
+
+
+def test_nlu__every_concept_is_asked_in_six_or_more_ways() -> None:
+    counts = {cid: 0 for cid in CONCEPT_IDS}
+    for example in _nlu_block("intent", "ask_concept"):
+        for _, value in ENTITY.findall(example):
+            counts[value] += 1
+    assert min(counts.values()) >= 6, counts
+
+
+def test_nlu__entity_values_and_synonyms_are_concept_ids() -> None:
+    data = yaml.safe_load(NLU_FILE.read_text(encoding="utf-8"))
+    assert data["version"] == "3.1"
+    for entry in data["nlu"]:
+        if "synonym" in entry:
+            assert entry["synonym"] in CONCEPT_IDS
+        for _, value in ENTITY.findall(entry.get("examples", "")):
+            assert value in CONCEPT_IDS
+
+
+def test_nlu__compare_examples_name_two_different_concepts() -> None:
+    for example in _nlu_block("intent", "compare_concepts"):
+        values = [value for _, value in ENTITY.findall(example)]
+        assert len(values) == 2 and values[0] != values[1], example
+
+
+def test_nlu__only_this_flow_s_intents_are_defined() -> None:
+    data = yaml.safe_load(NLU_FILE.read_text(encoding="utf-8"))
+    intents = {entry["intent"] for entry in data["nlu"] if "intent" in entry}
+    assert intents == {
+        "ask_concept",
+        "ask_concept_more",
+        "compare_concepts",
+        "start_quiz",
+        "start_self_assessment",
+        "ask_change_over_time",
+    }
