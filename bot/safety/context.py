@@ -42,7 +42,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
             r"myself\s+to\s+sleep)|\bcan'?t\s+stop\s+crying\b|\bcried\s+(?:all|every)\b")),
     Rule("self_worth", _D, "concern",
          rx(r"\bworthless\b|\bi\s+hate\s+(?:myself|who\s+i\s+am|my\s+life)\b|\b(?:complete|total|such\s+a)"
-            r"\s+failure\b|\bunloved\b|\bunlovable\b|\bnobody\s+(?:loves|cares\s+about|would\s+choose)\s+me|"
+            r"\s+failure\b|\b(?:i'?m|i\s+am|i\s+feel|feel|feeling|so|completely|totally)\s+(?:so\s+)?"
+            r"(?:unloved|unlovable)\b|\bnobody\s+(?:loves|cares\s+about|would\s+choose)\s+me|"
             r"\b(?:no\s*one|nobody)\s+(?:really\s+)?cares\b|\bi'?m\s+(?:just\s+|such\s+)?a\s+burden\b|"
             r"\bfeel\s+like\s+a\s+burden\b")),
     Rule("breaking_down", _D, "concern",
@@ -52,7 +53,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
             r"\blosing\s+my\s+mind\b|\bgoing\s+crazy\b|\boverwhelm(?:ed|ing)\b|"
             r"\b(?:in\s+so\s+much|unbearable)\s+pain\b|\bso\s+much\s+pain\b")),
     Rule("drowning", _D, "concern",
-         rx(r"\bdrowning\b(?!\s+in\s+(?:e-?mails?|work|paperwork|laundry|homework|assignments|deadlines|"
+         rx(r"\b(?:i'?m|i\s+am|feel\s+like\s+i'?m|feels?\s+like|i\s+feel)\s+(?:\w+\s+)?drowning\b(?!\s+in\s+(?:e-?mails?|work|paperwork|laundry|homework|assignments|deadlines|"
             r"admin|messages|notifications|washing|dishes|marking))")),
     Rule("depressed_lonely", _D, "concern",
          rx(r"\bdepressed\b|\bdepression\b(?![^.!?\n]{0,20}\b(?:era|era's|great))|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bot.safety.rules import (
     ABUSER,
     ABUSER_NOUN,
-    ACCIDENT,
+        ACCIDENT,
     BODY,
     BURDEN_OR_GOODBYE,
     DANGER_FROM_OTHERS,
@@ -25,6 +25,7 @@ from bot.safety.rules import (
     LEISURE_JUMP,
     METHOD_OR_MEANS,
     MYSELF,
+    PHARMACY,
     PLAYFUL_HIT,
     QUESTION,
     RESEARCH,
@@ -81,6 +82,11 @@ SUICIDAL_RULES: tuple[Rule, ...] = (
     Rule("want_to_live_anymore", _SI, "crisis",
          rx(r"\b(?:want|wanna|wish)\s+(?:to\s+)?(?:be\s+alive|exist|live|go\s+on|be\s+here)\s+"
             r"(?:anymore|any\s+more|any\s+longer)\b"), modifiable=False),
+    Rule("wish_not_to_exist", _SI, "crisis",
+         rx(r"\b(?:want|wanna|wish|wishing|\w*dream\w*|fantasi[sz]\w*|think\w*|thought|long\w*|crave\w*)\s+"
+            r"(?:to\s+|about\s+|of\s+)?(?:just\s+)?(?:stop(?:ping)?|not|never|no\s+longer|cease\s+to)\s+"
+            r"(?:existing|exist|being\s+alive|be\s+alive|living|live|being\s+here|be\s+here)\b"
+            r"(?!\s+(?:in|with|at|near|there|like\s+that|together|alone|abroad|paycheck))")),
     Rule("nothing_to_live_for", _SI, "crisis",
          rx(r"\b(?:nothing|no\s*one|nobody|no\s+reason)\s+(?:left\s+)?to\s+live\s+for\b|"
             r"\bno\s+(?:reason|point)\s+(?:to|in|for)\s+(?:me\s+)?(?:live|living|being\s+alive|"
@@ -144,8 +150,9 @@ SELF_HARM_RULES: tuple[Rule, ...] = (
 
 METHOD_RULES: tuple[Rule, ...] = (
     Rule("stockpiled_drugs", _MM, "crisis",
-         rx(rf"\b(?:sav(?:ed|ing)|stockpil\w*|hoard\w*|stash\w*)\s+(?:up\s+)?"
-            rf"(?:[\w']+\s+){{0,3}}{DRUG}(?!\s*(?:box|boxes|organi[sz]ers?|cases?|bottles?\s+for))")),
+         rx(rf"\b(?:sav(?:ed|ing)|stockpil\w*|hoard\w*|stash\w*|collect(?:ed|ing))\s+(?:up\s+)?"
+            rf"(?:[\w']+\s+){{0,3}}{DRUG}(?!\s*(?:box|boxes|organi[sz]ers?|cases?|bottles?\s+for))"),
+         unless=PHARMACY),
     Rule("took_many_drugs", _MM, "crisis",
          rx(rf"\b(?:took|taken|swallow\w*|downed|take)\s+(?:all|every|a\s+whole|the\s+whole|a\s+bunch|"
             rf"a\s+handful|too\s+many|loads|a\s+load|an?\s+(?:entire|full))\b(?:\s+\w+){{0,3}}\s+{DRUG}|"
@@ -154,7 +161,10 @@ METHOD_RULES: tuple[Rule, ...] = (
     Rule("lethal_quantity", _MM, "crisis",
          rx(rf"\b(?:lethal|fatal|deadly|toxic)\s+(?:dose|amount|quantity|level)|\bhow\s+many\s+"
             rf"(?:[\w']+\s+){{0,3}}(?:{DRUG}\s+)?(?:would|does|will|to)\s+(?:it\s+)?(?:take\s+)?(?:to\s+)?"
-            r"(?:die|kill|be\s+(?:fatal|lethal|enough)|overdose|od|not\s+wake)")),
+            r"(?:die|kill|be\s+(?:fatal|lethal|enough)|overdose|od|not\s+wake)|"
+            rf"\bhow\s+many\s+(?:of\s+)?(?:my\s+|these\s+|the\s+)?(?:\w+\s+)?{DRUG}\b[^.!?\n]{{0,25}}"
+            r"\b(?:would|does|will)\s+it\s+take\b|\bhow\s+many\s+(?:of\s+)?(?:my\s+)?(?:\w+\s+)?"
+            rf"{DRUG}\b[^.!?\n]{{0,20}}\bit\s+would\s+take\b"), unless=PHARMACY),
     Rule("overdose_intent", _MM, "crisis",
          rx(rf"(?:\b(?:{INTENT}|i)\s+(?:to\s+)?(?:just\s+)?(?:overdos\w*|od)\b|\b(?:took|take)\s+an\s+"
             rf"overdose\b|\bi\s+(?:overdosed|od'?d)\b)(?!\s+on\s+(?!(?:my\s+)?{DRUG}|drugs|heroin|"
@@ -200,6 +210,11 @@ BURDEN_RULES: tuple[Rule, ...] = (
          rx(r"\b(?:better|happier|easier|better\s+place)\s+(?:off\s+)?without\s+me\b|"
             r"\b(?:better|happier|easier)\s+(?:off\s+)?if\s+i\s+(?:was|were|'?m)?\s*(?:n'?t|not|never)?\s*"
             r"(?:here|around|alive|gone|dead|died|existed|born)\b")),
+    Rule("relieved_if_i_was_gone", _BG, "crisis",
+         rx(r"\b(?:be|feel|get|all|would|'d)\s+(?:\w+\s+){0,2}(?:relieved|fine|okay|ok|better|happier|"
+            r"cope|manage|move\s+on|get\s+over\s+it)\b[^.!?\n]{0,30}\bif\s+i\s+(?:was|were|'?m)?\s*"
+            r"(?:gone|dead|died|disappeared|vanished|wasn'?t\s+(?:here|around|alive)|"
+            r"weren'?t\s+(?:here|around|alive)|didn'?t\s+exist|killed\s+myself)")),
     Rule("nobody_would_miss_me", _BG, "crisis",
          rx(r"\b(?:no\s*-?\s*one|nobody|noone|no\s+body)\b[^.!?\n]{0,25}\b(?:miss|notice|care)\w*"
             r"[^.!?\n]{0,25}\bif\s+i\s+(?:was|were|'?m)?\s*(?:gone|dead|died|disappeared|vanished|"
@@ -213,6 +228,9 @@ BURDEN_RULES: tuple[Rule, ...] = (
          rx(r"\bthis\s+is\s+(?:my\s+)?(?:goodbye|last\s+message|final\s+message)|\bmy\s+(?:last|final)"
             r"\s+(?:message|goodbye|words)\b|\bgoodbye\s+(?:forever|world|for\s+good)\b|"
             r"\b(?:final|last)\s+goodbye\b")),
+    Rule("disappear_for_good", _BG, "crisis",
+         rx(r"\b(?:disappear|vanish)\w*\s+(?:forever|for\s+good|permanently|and\s+never\s+"
+            r"(?:come|coming)\s+back)")),
     Rule("giving_things_away", _BG, "crisis",
          rx(r"\b(?:giv(?:e|ing)|gave|given)\s+(?:away\s+)?(?:all\s+)?(?:of\s+)?my\s+(?:things|stuff|"
             r"belongings|possessions|pets?|cat|dog|savings)\s*(?:away)?|\b(?:giv(?:e|ing)|gave)\s+"
@@ -225,6 +243,8 @@ BURDEN_RULES: tuple[Rule, ...] = (
          rx(r"\b(?:won'?t|will\s+not|not\s+going\s+to|am\s+not\s+gonna)\s+be\s+(?:here|around|alive)\s+"
             r"(?:much\s+longer|for\s+(?:much\s+)?(?:longer|long)|anymore|any\s+more|tomorrow|by\s+"
             r"(?:tomorrow|morning|monday|the\s+weekend))|\b(?:when|after|once)\s+i'?m\s+(?:gone|dead)\b|"
+            r"\b(?:don'?t\s+think|not\s+sure|doubt)\s+i(?:'ll|\s+will)\s+(?:still\s+)?be\s+(?:here|around|alive)"
+            r"\s+(?:by\s+\w+|for\s+(?:much\s+)?long(?:er)?|much\s+longer|at\s+christmas)|"
             r"\bwon'?t\s+(?:be\s+)?need(?:ing)?\s+(?:it|them|these|this|my\s+\w+)\s+(?:anymore|any\s+more|"
             r"where\s+i'?m\s+going)")),
 )
@@ -236,6 +256,26 @@ DANGER_RULES: tuple[Rule, ...] = (
          rx(r"\bthreat\w*\s+to\s+(?:kill|hurt|beat|hit|stab|shoot)\s+(?:me|us)\b|"
             r"\b(?:kill|hurt|beat)\s+me\s+if\s+i\s+(?:[\w']+\s+)?(?:leave|left|tell|told|go|went|call|"
             r"report|try|tried|speak|talk)")),
+    Rule("violent_act_on_me", _DO, "crisis",
+         rx(r"\b(?:threw|thrown|throws|shoved|pushed|slammed|dragged|pinned|kicked|punched|choked|"
+            r"strangled|grabbed|hit|beat|smashed)\s+me\s+(?:against|into|down|across|onto|to\s+the\s+"
+            r"(?:floor|ground|wall)|out\s+of|by\s+(?:my|the)\s+(?:hair|throat|neck|arm)|in\s+the\s+"
+            r"(?:face|head|stomach|ribs))")),
+    Rule("reported_threat", _DO, "crisis",
+         rx(r"\b(?:saying|says|said|screaming|screams|screamed|shouting|shouts|yelling|yells|told\s+me|"
+            r"tells\s+me|threatening|keeps\s+saying)\s+(?:that\s+)?(?:he|she|they)\s*(?:'ll|'d|will|"
+            r"would|'s\s+going\s+to|is\s+going\s+to|was\s+going\s+to|'re\s+going\s+to|are\s+going\s+to|"
+            r"gonna)\s+(?:kill|hurt|beat|stab|shoot|strangle)\s+(?:me|us)\b(?!\s+if\b)")),
+    Rule("hiding_from_abuser", _DO, "crisis",
+         rx(r"\bhiding\s+(?:in\s+(?:the|my)\s+\w+\s+)?from\s+(?:him|her|them|my\s+(?:partner|husband|wife|"
+            r"boyfriend|girlfriend|dad|father|step\s*-?dad|mum|mom|mother|ex|parents?))\b|"
+            r"\blocked\s+(?:myself\s+)?in\s+(?:the|my)\s+\w+\s+(?:because|since|cause|cuz)\s+(?:he|she|they)"),
+         unless=PLAYFUL_HIT),
+    Rule("sexual_abuse", _DO, "crisis",
+         rx(r"\btouch(?:es|ed|ing)\s+me\s+(?:when\s+(?:nobody|no\s*one|i'?m\s+(?:alone|asleep)|i\s+(?:say|said)"
+            r"\s+no)|at\s+night|inappropriately|without|down\s+there|even\s+(?:when|though)|where)|"
+            r"\bforc(?:es|ed|ing)\s+me\s+to\s+(?:have\s+sex|do\s+(?:things|stuff)|sleep\s+with)|"
+            r"\bcom(?:es|ing)\s+into\s+my\s+(?:room|bed)\s+at\s+night"), unless=PLAYFUL_HIT),
     Rule("scared_to_go_home", _DO, "crisis",
          rx(r"\b(?:scared|afraid|terrified|frightened|too\s+scared)\s+(?:to\s+go|of\s+going|to\s+be)\s+"
             r"(?:back\s+)?home\b|\b(?:not|don'?t\s+feel|never\s+feel|no\s+longer\s+feel)\s+safe\s+"

@@ -63,7 +63,7 @@ KILL = r"(?:k[i1!l]{1,2}l{1,2}|kil)"
 FIRST_PERSON = r"(?:i|i'?m|im|i\s+am|i'?ve|ive|i'?d|i'?ll|ill|me|my)"
 INTENT = (
     r"(?:want(?:s|ed|ing)?\s+to|wanna|wana|going\s+to|gonna|gunna|finna|plan(?:ning)?\s+to|"
-    r"ready\s+to|need\s+to|decided\s+to|have\s+to|(?:'?ll|will)|should(?:\s+just)?|might(?:\s+just)?|"
+    r"ready\s+to|need\s+to|decided\s+to|(?:my\s+)?plan\s+is\s+to|have\s+to|(?:'?ll|will)|should(?:\s+just)?|might(?:\s+just)?|"
     r"could(?:\s+just)?|tempted\s+to|urge\s+to|trying\s+to|tried\s+to|try\s+to|"
     r"(?:thinking|thought|think)\s+(?:about|of|abt)|considering|feel\s+like|"
     r"keep\s+(?:thinking\s+(?:about|of))?)"
@@ -123,4 +123,6 @@ PLAYFUL_HIT = rx(
     r"\b(?:pillow|snowball|ball|playful\w*|joking|joke|tickl\w*|game|accident\w*|by\s+mistake|"
     r"up\s+on|up\s+with|hit\s+me\s+up|feelings?|cheat\w*|lied|lying)\b"
 )
+PHARMACY = rx(r"\b(?:prescriptions?|pharmacy|pharmacist|chemist|doctor'?s?|gp|surgery|refill\w*|"
+              r"pick(?:ing)?\s+up|from\s+the|dose\s+per|per\s+day|a\s+day|headache|vet)\b")
 QUESTION = rx(r"\?|\b(?:which|what|where|how|any|is\s+there|are\s+there|list|name)\b")
