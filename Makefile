@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help install train run test test-fast lint typecheck eval bench bench-scoring validate clean
+.PHONY: help install assets train run test test-fast lint typecheck eval bench bench-scoring validate clean
 
 help:
 	@echo "make run    install, train when needed, migrate, start Rasa (5005), actions (5055), web (8000)"
@@ -31,7 +31,12 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) assets
+
+# The chat widget's browser dependency (socket.io-client) comes from the npm
+# registry at build time; nothing from node_modules is committed.
+assets:
+	@if [ -x scripts/build-widget.sh ]; then bash scripts/build-widget.sh; fi
 
 $(MODEL): $(STAMP) $(TRAINING_INPUTS)
 	$(VENV)/bin/rasa train --data $(RASA_DATA) --config config.yml --domain domain.yml \
@@ -43,10 +48,10 @@ train: $(MODEL)
 validate: $(STAMP)
 	$(VENV)/bin/rasa data validate --data $(RASA_DATA) --domain domain.yml --config config.yml
 
-run: $(MODEL)
+run: $(MODEL) assets
 	$(PY) -m bot.launcher
 
-test: $(STAMP)
+test: $(STAMP) assets
 	bash scripts/ensure-system-packages.sh
 	$(VENV)/bin/pytest
 

@@ -53,8 +53,8 @@ def rasa_command(settings: Settings, model: Path = MODEL_PATH) -> list[str]:
     ]
     if settings.rasa_api_token:
         command += ["--enable-api", "--auth-token", settings.rasa_api_token]
-    if settings.widget_origins:
-        command += ["--cors", *settings.widget_origins]
+    # Never "*": only our own pages and the sites listed in WIDGET_ORIGINS.
+    command += ["--cors", *settings.web_origins]
     return command
 
 

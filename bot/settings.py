@@ -60,6 +60,12 @@ class Settings:
     log_salt: str = "securebase"
 
     @property
+    def web_origins(self) -> tuple[str, ...]:
+        """Origins allowed to talk to Rasa from a browser: our own pages plus WIDGET_ORIGINS."""
+        own = (f"http://{self.host}:{self.web_port}", f"http://localhost:{self.web_port}")
+        return tuple(dict.fromkeys((*own, *self.widget_origins)))
+
+    @property
     def rasa_url(self) -> str:
         return f"http://{self.host}:{self.rasa_port}"
 
