@@ -1,0 +1,189 @@
+"""How an answer views the self and other people - content, never a label.
+
+A clause that speaks about the speaker ("I'm a burden") informs the self
+view; a clause about someone else ("she was always there for me") informs
+the other view. Negation flips polarity ("I'm not a burden", "he wasn't
+there"). A judgement someone else voiced ("my mum said I was selfish") is
+evidence about that person, and only becomes a self view when the speaker
+adopts it ("... and I believed her").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.scoring.result import Evidence
+from bot.scoring.text import Analysis
+
+SELF_TOKENS = frozenset({"i", "i'm", "im", "me", "myself", "i've", "i'd", "i'll", "ive"})
+OTHER_TOKENS = frozenset(
+    """he she they him them people others everyone everybody nobody someone men women mum mom
+    mother dad father parents parent partner boyfriend girlfriend husband wife friend friends
+    boss sister brother teacher colleague colleagues coworker manager nan gran grandma grandad
+    grandpa aunt uncle therapist counsellor counselor gp neighbour neighbor flatmate family
+    adults ex gf bf he's she's they're they'll she'd he'd""".split()  # noqa: SIM905
+)
+
+
+def _compile(words: str) -> re.Pattern[str]:
+    """One regex from a whitespace-separated cue list; "_" inside a cue means a space."""
+    cues = sorted(words.split(), key=len, reverse=True)
+    body = "|".join(w.replace("_", r"\s+") for w in cues)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+SELF_NEG = _compile(
+    r"""burden too_much needy selfish weak stupid useless worthless unlovable failure
+    not_good_enough not_enough incompetent broken difficult annoying boring clingy nuisance
+    unlikeable a_mess hard_to_love unworthy the_problem lazy dramatic pathetic afterthought
+    inadequate terrible_person bad_person horrible_person my_fault hate_myself
+    something_(?:is_|was_)?wrong_with_me (?:don'?t|do_not|never)_deserve not_worth
+    can'?t_cope unwanted bad_at idiot loser overreacting too_sensitive not_wanted
+    not_(?:smart|pretty|clever|interesting)_enough doesn'?t_(?:actually_)?like_me
+    (?:nobody|no_one)_(?:would|could|will)_(?:ever_)?(?:love|want|like)_me
+    only_feel_(?:useful|worth|valued|okay|ok|good)_when not_important unimportant
+    (?:terrible|hopeless|rubbish|useless|awful)_at bother(?:ing)?_(?:them|people|anyone|you)
+    (?:don'?t|do_not)_matter come_second an_inconvenience in_the_way a_disappointment
+    not_useful (?:look|looking|seem|seen_as|being)_weak too_needy better_off_without_me"""
+)
+SELF_POS = _compile(
+    r"""capable strong worthy lovable good_enough deserve_(?:better|good|care|support|love)
+    competent resilient good_friend good_person proud_of_myself trust_myself can_handle
+    can_cope brave valuable okay_as_i_am ok_as_i_am like_myself good_at worth_it
+    worth_(?:loving|caring)_about clever smart kind_to_myself enough_as_i_am independent
+    i_matter allowed_to_(?:ask|need|rest)"""
+)
+OTHER_NEG = _compile(
+    r"""let_(?:me|you|us)_down let_down reject\w* abandon\w* ignor\w* cold distant unreliable
+    dismissive dismissed critical harsh strict yell\w* shout\w* scream\w* laugh\w*_(?:it_)?off
+    laughed_at mock\w* teas\w* judg\w* mean absent not_around unavailable
+    (?:can'?t|cannot|couldn'?t)_(?:be_)?(?:trust(?:ed)?|rely|relied_on|count_on)
+    unpredictable inconsistent took_over take_over make_things_worse lectur\w* drama
+    lose_interest lost_interest get_bored went_cold go_cold find_someone_better hold_it_over
+    strings punish\w* hit blam\w* criticis\w* criticiz\w* silent_treatment leave leaves
+    left_me betray\w* cheated toughen_up stop_(?:crying|complaining|being|moaning)
+    snap\w* corrected_me took_credit think_less_of_me in_return
+    only_(?:want|help|call|like|care|need|turn_up)\w* when_it_suits
+    (?:no|won'?t_have|don'?t_have|doesn'?t_have)_(?:room|space|time)_for
+    sees?_me_as_(?:weak|needy|a_burden|a_mess|stupid|useless|too_much)"""
+)
+OTHER_POS = _compile(
+    r"""reliable kind kindly warm steady safe supportive lovely caring loving patient there_for_me
+    listen\w* help\w* comfort\w* hug\w* held_my_hand turn(?:s|ed)?_up show(?:s|ed)?_up
+    took_me_seriously trustworthy can_be_trusted gentle generous had_time looking_out_for_me
+    looked_out_for_me understanding nodded has_my_back had_my_back glad checked_in checks_in
+    notic\w* remember\w* rall(?:y|ied)_round covered_for_me drove made_me_tea
+    picked_me_up stayed came_(?:over|looking|round|straight|to_help) found_me thank\w*
+    welcom\w* invit\w* nice fair pleased_to said_yes cared care_about_me cares
+    good_about great_friend lovely wanted_me_there want_me_there
+    has_(?:room|space|time)_for"""
+)
+OTHER_LEXICONS = ((OTHER_NEG, False), (OTHER_POS, True))
+SELF_LEXICONS = ((SELF_NEG, False), (SELF_POS, True))
+
+
+NOBODY = re.compile(r"\b(?:nobody|no one|noone|never)\b", re.IGNORECASE)
+
+
+def _clause_spans(analysis: Analysis) -> list[tuple[int, int, frozenset[str]]]:
+    spans: list[tuple[int, int, frozenset[str]]] = []
+    tokens = analysis.tokens
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1].clause == tokens[i].clause:
+            j += 1
+        words = frozenset(t.text for t in tokens[i : j + 1])
+        spans.append((tokens[i].start, tokens[j].end, words))
+        i = j + 1
+    return spans
+
+
+SPEAKER_LED = frozenset(
+    {"i", "i'd", "i'll", "i'm", "i've", "im", "id", "ive", "we", "to", "could", "can", "will",
+     "should", "might"}
+)
+
+
+def _polarity(analysis: Analysis, start: int, positive: bool) -> bool:
+    """Negation in front of a cue flips it; a negator inside the cue is part of its meaning."""
+    return positive != (analysis.token_at(start) in analysis.negated)
+
+
+def _matches(
+    analysis: Analysis,
+    start: int,
+    end: int,
+    lexicons: tuple[tuple[re.Pattern[str], bool], ...],
+    skip_speaker_acts: bool,
+) -> list[tuple[int, int, bool]]:
+    """Cue matches in a span, longest first with overlaps dropped.
+
+    For cues about others, an act the speaker does ("I helped", "I could
+    invite her") says nothing about the other person and is skipped.
+    """
+    found = [
+        (m.start(), m.end(), positive)
+        for lexicon, positive in lexicons
+        for m in lexicon.finditer(analysis.lower, start, end)
+    ]
+    found.sort(key=lambda f: (f[0] - f[1], f[0]))
+    kept: list[tuple[int, int, bool]] = []
+    for s, e, positive in found:
+        if any(s < ke and ks < e for ks, ke, _ in kept):
+            continue
+        index = analysis.token_at(s)
+        if skip_speaker_acts and index > 0 and analysis.words[index - 1] in SPEAKER_LED:
+            continue
+        kept.append((s, e, positive))
+    return sorted(kept)
+
+
+def _evidence(analysis: Analysis, dimension: str, label: str, s: int, e: int) -> Evidence:
+    return Evidence(dimension, label, s, e, analysis.text[s:e])
+
+
+def assess(analysis: Analysis) -> tuple[str, str, list[Evidence]]:
+    """Return (self_view, other_view, evidence) for one answer."""
+    text = analysis.lower
+    evidence: list[Evidence] = []
+    self_votes: list[bool] = []
+    other_votes: list[bool] = []
+    sentence_words: dict[int, set[str]] = {}
+    for token in analysis.tokens:
+        sentence_words.setdefault(token.sentence, set()).add(token.text)
+    for start, end, words in _clause_spans(analysis):
+        about_self = bool(words & SELF_TOKENS)
+        sentence = analysis.tokens[analysis.token_at(start)].sentence
+        about_other = bool(sentence_words[sentence] & OTHER_TOKENS)
+        if about_self:
+            for s, e, positive in _matches(analysis, start, end, SELF_LEXICONS, False):
+                value = _polarity(analysis, s, positive)
+                if analysis.span_reported(s, e):
+                    # someone else's judgement of the speaker: evidence about them
+                    other_votes.append(value)
+                    evidence.append(_evidence(analysis, "other_view", "reported judgement", s, e))
+                    continue
+                self_votes.append(value)
+                label = "positive" if value else "negative"
+                evidence.append(_evidence(analysis, "self_view", label, s, e))
+        if about_other:
+            nobody = bool(NOBODY.search(text, start, end))
+            for s, e, positive in _matches(analysis, start, end, OTHER_LEXICONS, True):
+                if about_self and (SELF_NEG.match(text, s) or SELF_POS.match(text, s)):
+                    continue
+                value = _polarity(analysis, s, positive) and not (positive and nobody)
+                other_votes.append(value)
+                label = "positive" if value else "negative"
+                evidence.append(_evidence(analysis, "other_view", label, s, e))
+    return _verdict(self_votes), _verdict(other_votes), evidence
+
+
+def _verdict(votes: list[bool]) -> str:
+    if not votes:
+        return "unclear"
+    positives = sum(votes)
+    negatives = len(votes) - positives
+    if positives and negatives:
+        return "mixed"
+    return "positive" if positives else "negative"
