@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
 def _texts(path: Path) -> Iterator[str]:
     try:
         handle: TextIO = (
-            sys.stdin if str(path) == "-" else path.open(encoding="utf-8")  # noqa: SIM115
+            sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
         )
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc

@@ -76,7 +76,7 @@ def fold(text: str) -> Folded:
 
 def _has_long_run(text: str) -> bool:
     run = 1
-    for previous, current in zip(text, text[1:]):
+    for previous, current in zip(text, text[1:], strict=False):
         run = run + 1 if current == previous and current.isalpha() else 1
         if run >= 3:
             return True

@@ -39,7 +39,10 @@ from bot.safety.rules import (
 
 _SI, _SH, _MM = SUICIDAL_IDEATION, SELF_HARM, METHOD_OR_MEANS
 _BG, _DO = BURDEN_OR_GOODBYE, DANGER_FROM_OTHERS
-_DIE_IDIOM = r"(?!\s*(?:of|from|laughing|with\s+laughter|young|happy|old|for\s+(?:a|some|this)|in\s+peace\s+at))"
+_DIE_IDIOM = (
+    r"(?!\s*(?:of|from|laughing|with\s+laughter|young|happy|old|for\s+(?:a|some|this)|"
+    r"in\s+peace\s+at))"
+)
 
 SUICIDAL_RULES: tuple[Rule, ...] = (
     Rule("kill_myself", _SI, "crisis",
@@ -251,7 +254,8 @@ BURDEN_RULES: tuple[Rule, ...] = (
 
 DANGER_RULES: tuple[Rule, ...] = (
     Rule("abuser_harms_me", _DO, "crisis",
-         rx(rf"\b{ABUSER}\s+(?:(?!not\b|never\b|[\w']*n't\b)[\w']+\s+){{0,2}}{HARM_VERB}\s+(?:me|us)\b(?!\s+up\b)"), unless=PLAYFUL_HIT),
+         rx(rf"\b{ABUSER}\s+(?:(?!not\b|never\b|[\w']*n't\b)[\w']+\s+){{0,2}}{HARM_VERB}"
+            r"\s+(?:me|us)\b(?!\s+up\b)"), unless=PLAYFUL_HIT),
     Rule("threat_to_kill_me", _DO, "crisis",
          rx(r"\bthreat\w*\s+to\s+(?:kill|hurt|beat|hit|stab|shoot)\s+(?:me|us)\b|"
             r"\b(?:kill|hurt|beat)\s+me\s+if\s+i\s+(?:[\w']+\s+)?(?:leave|left|tell|told|go|went|call|"

@@ -38,7 +38,8 @@ class Rule:
     ``weak`` rules are crisis only when the message also carries hopelessness or
     loss; alone they are concern. ``unless`` is searched in the hit's sentence and
     drops the hit (a look-alike); ``unless_impersonal`` drops it only when the
-    sentence has no "I"/"me" ("research on self-harm"). ``requires`` must match in the hit's sentence.
+    sentence has no "I"/"me" ("research on self-harm"). ``requires`` must match in
+    the hit's sentence.
     ``subject`` asks the detector to check who the clause is about: a third-person
     subject ("my friend wants to die") turns the hit into concern.
     """
