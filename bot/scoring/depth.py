@@ -29,7 +29,8 @@ DONT_KNOW_RE = re.compile(
 TOPIC_RE = re.compile(
     r"\b(?:mum|mom|mother|dad|father|parents?|family|partner|boyfriend|girlfriend|husband|wife|"
     r"friends?|people|someone|colleagues?|coworkers?|boss|manager|teacher|sister|brother|nan|"
-    r"gran|grandma|grandad|grandpa|aunt|uncle|child|childhood|kid|kids|ex|gf|bf|therapist|"
+    r"gran|grandma|grandad|grandpa|grand(?:parents?|mother|father|mum|dad)|step\w+|aunt|uncle|"
+    r"cousins?|son|daughter|baby|child|childhood|kid|kids|ex|gf|bf|therapist|"
     r"counsell?or|relationships?|trust|close|closeness|rely|support|supported|comfort|help|"
     r"helped|ask|asked|reject\w*|abandon\w*|ignor\w*|listen\w*|hug\w*|argu\w*|fight|fought|"
     r"care|cared|alone|myself|feel|felt|feeling|feelings|emotions?|growing up|grew up|"
@@ -100,17 +101,12 @@ def score_depth(inputs: DepthInputs) -> int:
     el = inputs.elements
     if inputs.token_count < MIN_TOKENS and not (el["feelings"] or el["future_intention"]):
         return 0
-    grounded = (
-        el["experience"]
-        or el["pattern"]
-        or el["self_belief"]
-        or el["other_belief"]
-        or el["perspective"]
-        or inputs.causal
-    )
+    meaning = el["feelings"] or el["self_belief"] or el["other_belief"]
+    linked = meaning and (el["experience"] or el["pattern"] or el["perspective"] or inputs.causal)
     reflective = sum(
         (
-            el["feelings"] and grounded,
+            linked,
+            el["feelings"] and inputs.causal,  # a feeling with its reason, not just beside it
             el["self_belief"],
             el["other_belief"],
             el["pattern"],

@@ -33,6 +33,7 @@ BE_FRAMES = FEEL_FRAMES | frozenset(
 )
 CAUSATIVES = frozenset({"made", "makes", "make", "making", "left", "leaves", "leave", "leaving"})
 COPULA_BLOCKERS = frozenset({"at", "for", "to", "enough", "with", "off", "talk"})
+SUBJECTS = frozenset({"i", "he", "she", "they", "we", "you", "it"})
 DETERMINERS = frozenset({"a", "an", "the", "how", "what", "this", "that"})
 SARCASM_RE = re.compile(
     r"\b(?:yeah,? right|oh,? (?:great|joy|wonderful|perfect|yeah|sure)|just (?:great|perfect|"
@@ -125,6 +126,8 @@ def _frame_ok(analysis: Analysis, index: int, end_index: int, context: str) -> b
         if analysis.tokens[k].sentence != sentence:
             break
         word = words[k]
+        if word in SUBJECTS:
+            break  # "the price was low and I lost my keys": a new subject, a new frame
         if word in frames or (word == "me" and k and words[k - 1] in CAUSATIVES):
             verb_frame = word in {"feel", "felt", "feeling", "feels", "me"}
             nxt = words[end_index] if end_index < len(words) else ""
