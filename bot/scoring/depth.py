@@ -27,7 +27,8 @@ DONT_KNOW_RE = re.compile(
     re.IGNORECASE,
 )
 TOPIC_RE = re.compile(
-    r"\b(?:mum|mom|mother|dad|father|parents?|family|partner|boyfriend|girlfriend|husband|wife|"
+    r"\b(?:(?:mum|mom|dad|parent|brother|sister|friend|partner|colleague|kid|teacher)(?:s|'s)|"
+    r"school|schools|mum|mom|mother|dad|father|parents?|family|partner|boyfriend|girlfriend|husband|wife|"
     r"friends?|people|someone|colleagues?|coworkers?|boss|manager|teacher|sister|brother|nan|"
     r"gran|grandma|grandad|grandpa|grand(?:parents?|mother|father|mum|dad)|step\w+|aunt|uncle|"
     r"cousins?|son|daughter|baby|child|childhood|kid|kids|ex|gf|bf|therapist|"

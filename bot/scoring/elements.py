@@ -102,7 +102,7 @@ _RAW: Mapping[str, tuple[str, ...]] = {
         r"|exes|friendships)|repeats?|repeating|cycle|as usual|like always|as always|goes like "
         r"this|most of the time|all the time|i do this|i do the same|i keep|i still \w+|"
         r"the moment (?:someone|anyone|people)|i end up|end up|keeps? happening|happen(?:s|ed)? "
-        r"again|(?:do|did|does) (?:it|this|that) again|with (?:everyone|anyone)|i notice i)\b",
+        r"again|(?:do|did|does) (?:it|this|that) again|i notice i)\b",
         r"\bi(?:'m|'ve| am| have)? (?:\w+ )?(?:always|usually|often|constantly|never) (?!been\b)"
         r"\w+",
     ),
@@ -125,8 +125,9 @@ _RAW: Mapping[str, tuple[str, ...]] = {
         r"\b(?:she|he|they)(?:\s+(?:was|were|is|are|had|has)|'s|'re)? (?:probably|maybe|perhaps|"
         r"likely|trying|doing (?:her|his|their) best|under|dealing|struggling|frightened|scared|"
         r"afraid|worried)\b|\b(?:maybe|perhaps|probably) (?:she|he|they|my \w+|it meant)\b|"
-        r"\b(?:his|her|their) own\b|\b(?:not|wasn'?t|isn'?t|weren'?t) (?:his|her|their) fault\b|"
-        r"\bwith everyone\b|\bnot just (?:with |to |about )?me\b|\b(?:she|he|they) (?:had )?"
+        r"\b(?:his|her) own\b|\b(?:not|wasn'?t|isn'?t|weren'?t) (?:his|her|their) fault\b|"
+        r"\b(?:like that|the same) with everyone\b|\bnot just (?:with |to |about )?me\b|"
+        r"\b(?:she|he|they) (?:had )?"
         r"(?:grown up|grew up)\b|\b(?:she|he|they) (?:seemed|seems|looked) (?!like)\w+|"
         r"\bdoing (?:her|his|their) best\b|\b(?:weren'?t|wasn'?t|isn'?t|aren'?t) (?:about|against|"
         r"because of) me\b|\bprobably means\b",

@@ -77,8 +77,12 @@ def _phrase(text: str, evidence: Evidence) -> str:
 
 
 def _head(text: str) -> str:
-    words = list(re.finditer(r"\S+", text))[:MAX_QUOTE_WORDS]
-    return text[words[0].start() : words[-1].end()].strip(" \"'“”") if words else ""
+    """The opening clause of the answer, at most MAX_QUOTE_WORDS words, verbatim."""
+    edge = CLAUSE_EDGE.search(text.strip())
+    stripped = text.strip()
+    clause = stripped[: edge.start()] if edge and edge.start() > 0 else stripped
+    words = list(re.finditer(r"\S+", clause))[:MAX_QUOTE_WORDS]
+    return clause[words[0].start() : words[-1].end()].strip(" \"'“”") if words else ""
 
 
 def _acknowledge(text: str, result: ScoreResult) -> tuple[str, str | None]:

@@ -104,3 +104,13 @@ def test_missing__a_named_feeling_is_not_missing() -> None:
 
 def test_missing__only_generic_words_still_ask_for_a_feeling() -> None:
     assert "feeling" in score_answer("I felt bad.", "emotional_literacy").missing
+
+
+def test_depth__plural_and_possessive_family_words_are_on_topic() -> None:
+    assert _depth("Our dads were away for work most winters, so we stayed with cousins.") >= 1
+
+
+def test_depth__being_fine_with_everyone_is_not_perspective_taking() -> None:
+    result = score_answer("I'm fine with everyone at work, really.", "relationship_patterns")
+    assert not result.elements["perspective"]
+    assert result.depth <= 1

@@ -124,3 +124,9 @@ def test_feedback__unknown_takeaway_is_a_value_error() -> None:
     result = score_answer("I felt sad.", "seek_support")
     with pytest.raises(ValueError):
         compose_feedback("I felt sad.", result, "nope", FOLLOWUPS)
+
+
+def test_feedback__quoting_the_opening_stops_at_a_clause_edge() -> None:
+    text = "Weather was nice today, we had a picnic and then the train home was late again."
+    fb = _feedback(text, "emotional_literacy")
+    assert "Weather was nice today" in _quotes(fb.acknowledgement)
