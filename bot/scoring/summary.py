@@ -32,7 +32,7 @@ STRENGTH_ORDER = (
 class Summary:
     """Chat-sized closing lines plus the concept worth offering next."""
 
-    lines: tuple[str, ...]
+    lines: list[str]
     concept_id: str
 
 
@@ -96,7 +96,7 @@ def compose_summary(
     concept = suggest_concept(results)
     invite = words["invite"].format(concept=words["concepts"][concept])
     if not results:
-        return Summary((words["skipped"].format(title=takeaway_title), invite), concept)
+        return Summary([words["skipped"].format(title=takeaway_title), invite], concept)
 
     n = len(results)
     count = words["answers_one"] if n == 1 else words["answers_many"].format(n=n)
@@ -125,12 +125,12 @@ def compose_summary(
     else:
         feeling_line = words["no_feelings"]
 
-    lines = (
+    lines = [
         explored,
         depth_line,
         feeling_line,
         words["strengths"][_strength(results)],
         words["next_steps"][_next_step(results)],
         invite,
-    )
+    ]
     return Summary(lines=lines, concept_id=concept)
