@@ -78,6 +78,7 @@ OTHER_POS = _compile(
     good_about great_friend lovely wanted_me_there want_me_there
     has_(?:room|space|time)_for"""
 )
+REPORTING = frozenset({"told", "tells", "tell", "asked", "wanted", "expected"})
 OTHER_LEXICONS = ((OTHER_NEG, False), (OTHER_POS, True))
 SELF_LEXICONS = ((SELF_NEG, False), (SELF_POS, True))
 
@@ -133,8 +134,10 @@ def _matches(
         if any(s < ke and ks < e for ks, ke, _ in kept):
             continue
         index = analysis.token_at(s)
-        if skip_speaker_acts and index > 0 and analysis.words[index - 1] in SPEAKER_LED:
-            continue
+        words = analysis.words
+        ordered = index >= 3 and words[index - 3] in REPORTING and words[index - 2] == "me"
+        if skip_speaker_acts and index > 0 and words[index - 1] in SPEAKER_LED and not ordered:
+            continue  # but "he told me to toughen up" is his demand, not my act
         kept.append((s, e, positive))
     return sorted(kept)
 

@@ -69,3 +69,7 @@ def test_views__no_style_label_or_diagnosis_anywhere_in_the_result() -> None:
     blob = str(score_answer(text, "relationship_patterns").to_dict()).lower()
     for label in ("anxious attachment", "preoccupied", "avoidant", "disorganised", "disorder"):
         assert label not in blob
+
+
+def test_views__being_told_to_toughen_up_is_the_others_stance() -> None:
+    assert _views("When I cried my dad told me to toughen up.")[1] == "negative"
