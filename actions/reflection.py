@@ -10,9 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import channel, in_reflection, latest_intent, reflection_id
-from bot.content import TAKEAWAY_IDS
+from actions.safety import risk_of
+from bot.content import PROMPTS_PER_MODULE, TAKEAWAY_IDS
 from bot.services import reflection as service
+from bot.services import safety as safety_service
 from bot.services.mood import SKIPPED, parse_mood
+from bot.settings import get_settings
 from bot.storage.db import app_session
 
 SKIP_MAX_WORDS = 6
@@ -35,8 +38,8 @@ def _welcome_back(dispatcher: CollectingDispatcher, started: service.Started) ->
         dispatcher.utter_message(
             response="utter_reflection_welcome_back",
             title=started.title,
-            number=min(started.answered + 1, 3),
-            total=3,
+            number=min(started.answered + 1, PROMPTS_PER_MODULE),
+            total=PROMPTS_PER_MODULE,
         )
 
 
@@ -261,8 +264,28 @@ class ValidateReflectionForm(FormValidationAction):
         if not text.strip():
             dispatcher.utter_message(response="utter_empty_answer")
             return {"reflection_answer": None}
+        risk = risk_of(tracker)
+        level = risk.get("level")
+        if level == "crisis":
+            # NLU routes crisis away from the form; this is the second lock on that door:
+            # a cry for help is never stored as an answer or scored.
+            for line in safety_service.crisis_reply(get_settings().crisis_region):
+                dispatcher.utter_message(text=line)
+            with app_session() as session:
+                safety_service.record_risk(
+                    session, sender_id=tracker.sender_id, level="crisis",
+                    evidence=risk.get("evidence") or [], channel=channel(tracker),
+                )
+            return {"reflection_answer": None}
         wants_skip = latest_intent(tracker) == "skip" and len(text.split()) <= SKIP_MAX_WORDS
         with app_session() as session:
+            if level == "concern":
+                for line in safety_service.concern_reply():
+                    dispatcher.utter_message(text=line)
+                safety_service.record_risk(
+                    session, sender_id=tracker.sender_id, level="concern",
+                    evidence=risk.get("evidence") or [], channel=channel(tracker),
+                )
             if wants_skip:
                 finished = service.skip_prompt(session, reflection_id=current)
                 dispatcher.utter_message(response="utter_prompt_skipped")

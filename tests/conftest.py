@@ -32,6 +32,14 @@ def db_session(app_db: str) -> Iterator[Session]:
 
 
 @pytest.fixture(scope="session")
+def trained_model() -> Path:
+    """The Rasa model, trained once per test session (reused when inputs are unchanged)."""
+    from tests.support.model import ensure_model
+
+    return ensure_model()
+
+
+@pytest.fixture(scope="session")
 def domain_dict() -> dict[str, Any]:
     import yaml
 

@@ -88,7 +88,7 @@ class InputGuard(GraphComponent):
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
 class CommandGuard(GraphComponent):
-    """Re-labels long messages classified as short commands as ``share``."""
+    """Re-labels long messages classified as commands, and long statements read as questions."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -97,13 +97,19 @@ class CommandGuard(GraphComponent):
             "command_intents": [
                 "pause", "skip", "help", "greet", "goodbye", "affirm", "deny", "thank",
                 "resume", "ask_progress", "start_reflection", "dont_know", "bot_challenge",
+                "ask_data", "export_data", "delete_data",
             ],
+            # A concept question is a question: long statements without "?" are answers.
+            "question_intents": ["ask_concept", "ask_concept_more", "compare_concepts"],
+            "max_statement_words": 12,
             "fallback_intent": "share",
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._max_words = int(config["max_command_words"])
         self._commands = frozenset(config["command_intents"])
+        self._questions = frozenset(config["question_intents"])
+        self._max_statement_words = int(config["max_statement_words"])
         self._fallback = str(config["fallback_intent"])
 
     @classmethod
@@ -121,7 +127,12 @@ class CommandGuard(GraphComponent):
             intent = message.get(INTENT) or {}
             name = intent.get(INTENT_NAME_KEY)
             text = message.get(FULL_TEXT_KEY) or message.get(TEXT) or ""
-            if name in self._commands and len(text.split()) > self._max_words:
+            words = len(text.split())
+            long_command = name in self._commands and words > self._max_words
+            statement = (
+                name in self._questions and words > self._max_statement_words and "?" not in text
+            )
+            if long_command or statement:
                 message.set(
                     INTENT,
                     {

@@ -13,6 +13,7 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -103,4 +104,52 @@ class MoodCheckin(Base):
     )
     phase = Column(String(16), nullable=False)  # before|after
     score = Column(Integer, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class RiskEvent(Base):
+    """A safety signal: when, how serious, and which rules fired (not the message).
+
+    ``text`` holds the message only when the person consented to share text
+    with a therapist; otherwise the evidence (category, rule, offsets) is all.
+    """
+
+    __tablename__ = "risk_events"
+
+    id = Column(Integer, primary_key=True)
+    user_id = Column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
+    session_id = Column(
+        ForeignKey("reflection_sessions.id", ondelete="SET NULL"), nullable=True
+    )
+    level = Column(String(16), nullable=False)  # concern|crisis
+    categories = Column(JSON, nullable=False, default=list)
+    evidence = Column(JSON, nullable=False, default=list)
+    text = Column(Text, nullable=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class SelfAssessment(Base):
+    """A completed self-assessment: item answers and the two axis scores."""
+
+    __tablename__ = "self_assessments"
+
+    id = Column(Integer, primary_key=True)
+    user_id = Column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
+    answers = Column(JSON, nullable=False)
+    self_score = Column(Float, nullable=False)
+    other_score = Column(Float, nullable=False)
+    nearest_style = Column(String(32), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class QuizResult(Base):
+    """A finished knowledge check."""
+
+    __tablename__ = "quiz_results"
+
+    id = Column(Integer, primary_key=True)
+    user_id = Column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
+    score = Column(Integer, nullable=False)
+    total = Column(Integer, nullable=False)
+    answers = Column(JSON, nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

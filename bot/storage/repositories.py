@@ -9,7 +9,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.storage.models import Answer, MoodCheckin, ReflectionSession, User, utcnow
+from bot.storage.models import (
+    Answer,
+    MoodCheckin,
+    QuizResult,
+    ReflectionSession,
+    SelfAssessment,
+    User,
+    utcnow,
+)
 
 UNFINISHED = ("active", "paused")
 
@@ -125,4 +133,40 @@ def set_mood(
 
 def moods_for_user(*, session: Session, user_id: int) -> Sequence[MoodCheckin]:
     query = select(MoodCheckin).where(MoodCheckin.user_id == user_id).order_by(MoodCheckin.id)
+    return session.execute(query).scalars().all()
+
+
+def add_quiz_result(
+    *, session: Session, user_id: int, score: int, total: int, answers: list[Any]
+) -> QuizResult:
+    result = QuizResult(user_id=user_id, score=score, total=total, answers=answers)
+    session.add(result)
+    session.flush()
+    return result
+
+
+def add_self_assessment(
+    *,
+    session: Session,
+    user_id: int,
+    answers: dict[str, int],
+    self_score: float,
+    other_score: float,
+    nearest_style: str,
+) -> SelfAssessment:
+    row = SelfAssessment(
+        user_id=user_id, answers=answers, self_score=self_score, other_score=other_score,
+        nearest_style=nearest_style,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def self_assessments_for(*, session: Session, user_id: int) -> Sequence[SelfAssessment]:
+    query = (
+        select(SelfAssessment)
+        .where(SelfAssessment.user_id == user_id)
+        .order_by(SelfAssessment.created_at, SelfAssessment.id)
+    )
     return session.execute(query).scalars().all()

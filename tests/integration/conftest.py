@@ -5,13 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.model import ensure_model
 from tests.support.servers import Stack
-
-
-@pytest.fixture(scope="session")
-def trained_model() -> Path:
-    return ensure_model()
 
 
 @pytest.fixture(scope="session")

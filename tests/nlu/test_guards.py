@@ -43,3 +43,17 @@ def test_command_guard__short_stop_stays_a_command() -> None:
     guard = CommandGuard(CommandGuard.get_default_config())
     (message,) = guard.process([_classified("let's stop here", "pause")])
     assert message.get(INTENT)["name"] == "pause"
+
+
+def test_command_guard__long_statement_naming_a_concept_is_an_answer() -> None:
+    guard = CommandGuard(CommandGuard.get_default_config())
+    text = "I think my anxious attachment comes from my mum being so unpredictable when I was small"
+    (message,) = guard.process([_classified(text, "ask_concept")])
+    assert message.get(INTENT)["name"] == "share"
+
+
+def test_command_guard__a_long_concept_question_stays_a_question() -> None:
+    guard = CommandGuard(CommandGuard.get_default_config())
+    text = "Could you explain what researchers mean when they talk about an anxious attachment style?"
+    (message,) = guard.process([_classified(text, "ask_concept")])
+    assert message.get(INTENT)["name"] == "ask_concept"

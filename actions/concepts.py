@@ -1,0 +1,100 @@
+"""Explaining IWM concepts on demand, in any state."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.services import concepts as service
+
+
+def _entity_values(tracker: Tracker) -> list[str]:
+    return [str(v) for v in tracker.get_latest_entity_values("concept")]
+
+
+def _text(tracker: Tracker) -> str:
+    return str((tracker.latest_message or {}).get("text") or "")
+
+
+def _topic_buttons() -> list[dict[str, str]]:
+    picks = ("internal_working_model", "four_category_model", "plasticity", "secure_base")
+    return [
+        {"title": c.title, "payload": f'/ask_concept{{"concept": "{c.id}"}}'}
+        for c in service.all_topics()
+        if c.id in picks
+    ]
+
+
+class ActionExplainConcept(Action):
+    def name(self) -> str:
+        return "action_explain_concept"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        concept_id = service.pick_concept(_entity_values(tracker), _text(tracker))
+        if concept_id is None:
+            dispatcher.utter_message(response="utter_concept_unknown", buttons=_topic_buttons())
+            return []
+        explanation = service.explain(concept_id)
+        buttons = [{"title": "Tell me more", "payload": "/ask_concept_more"}] + [
+            {"title": r.title, "payload": f'/ask_concept{{"concept": "{r.id}"}}'}
+            for r in explanation.related
+        ]
+        dispatcher.utter_message(
+            response="utter_concept_short",
+            title=explanation.concept.title,
+            short=explanation.concept.short,
+            buttons=buttons,
+        )
+        return [SlotSet("last_concept", concept_id)]
+
+
+class ActionExplainConceptMore(Action):
+    def name(self) -> str:
+        return "action_explain_concept_more"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        concept_id = service.pick_concept(_entity_values(tracker), "") or tracker.get_slot(
+            "last_concept"
+        )
+        if concept_id is None:
+            dispatcher.utter_message(response="utter_concept_which", buttons=_topic_buttons())
+            return []
+        concept = service.explain(concept_id).concept
+        dispatcher.utter_message(response="utter_concept_more", more=concept.more)
+        dispatcher.utter_message(response="utter_concept_example", example=concept.example)
+        return [SlotSet("last_concept", concept_id)]
+
+
+class ActionCompareConcepts(Action):
+    def name(self) -> str:
+        return "action_compare_concepts"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        pair = service.pick_two(_entity_values(tracker), _text(tracker))
+        if len(pair) < 2:
+            dispatcher.utter_message(response="utter_compare_need_two", buttons=_topic_buttons())
+            return []
+        first, second = (service.explain(c).concept for c in pair)
+        dispatcher.utter_message(response="utter_compare_intro", a=first.title, b=second.title)
+        for concept in (first, second):
+            dispatcher.utter_message(
+                response="utter_concept_short", title=concept.title, short=concept.short
+            )
+        positions = [service.position_of(c) for c in pair]
+        if all(positions):
+            a, b = positions
+            assert a is not None and b is not None
+            dispatcher.utter_message(
+                response="utter_compare_positions",
+                a=first.title, a_self=a.self_view, a_other=a.other_view,
+                b=second.title, b_self=b.self_view, b_other=b.other_view,
+            )
+        return [SlotSet("last_concept", pair[1])]

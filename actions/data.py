@@ -1,0 +1,88 @@
+"""The person's data: what is stored, export, and deletion with confirmation."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.services import personal_data as service
+from bot.services.personal_data import FORGET_SLOT
+from bot.storage.db import app_session
+
+
+class ActionDescribeStoredData(Action):
+    def name(self) -> str:
+        return "action_describe_stored_data"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        with app_session() as session:
+            summary = service.summarise(session, sender_id=tracker.sender_id)
+        dispatcher.utter_message(
+            response="utter_data_summary",
+            modules=summary.modules,
+            answers=summary.answers,
+            moods=summary.moods,
+            assessments=summary.self_assessments + summary.quizzes,
+            risk_events=summary.risk_events,
+        )
+        return []
+
+
+class ActionExportData(Action):
+    def name(self) -> str:
+        return "action_export_data"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        with app_session() as session:
+            data = service.export(session, sender_id=tracker.sender_id)
+        dispatcher.utter_message(
+            response="utter_data_export_ready",
+            json_message={"securebase_export": data, "filename": "securebase-export.json"},
+        )
+        return []
+
+
+class ActionAskDeleteConfirmation(Action):
+    def name(self) -> str:
+        return "action_ask_delete_confirmation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_confirm_delete")
+        return [SlotSet("pending_offer", "delete")]
+
+
+class ActionDeleteData(Action):
+    """Deletes app rows now; the tracker store forgets the conversation on save."""
+
+    def name(self) -> str:
+        return "action_delete_data"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        with app_session() as session:
+            service.delete_person(session, sender_id=tracker.sender_id)
+        dispatcher.utter_message(response="utter_data_deleted")
+        return [SlotSet("pending_offer", None), SlotSet(FORGET_SLOT, True)]
+
+
+class ActionDeclineOffer(Action):
+    def name(self) -> str:
+        return "action_decline_offer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("pending_offer") == "delete":
+            dispatcher.utter_message(response="utter_data_kept")
+        else:
+            dispatcher.utter_message(response="utter_deny_no_context")
+        return [SlotSet("pending_offer", None)]

@@ -1,0 +1,114 @@
+"""The knowledge check, asked through quiz_form one question at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import channel
+from bot.services import quiz as service
+from bot.storage.db import app_session
+
+LETTERS = "abcdefgh"
+
+
+def _state(tracker: Tracker) -> tuple[list[str], int, int, list[Any]]:
+    ids = list(tracker.get_slot("quiz_questions") or [])
+    index = int(tracker.get_slot("quiz_index") or 0)
+    score = int(tracker.get_slot("quiz_score") or 0)
+    log = list(tracker.get_slot("quiz_log") or [])
+    return ids, index, score, log
+
+
+class ActionStartQuiz(Action):
+    def name(self) -> str:
+        return "action_start_quiz"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        seed = f"{tracker.sender_id}:{len(tracker.events)}"
+        ids = service.new_quiz(seed)
+        dispatcher.utter_message(response="utter_quiz_intro", total=len(ids))
+        return [
+            SlotSet("quiz_questions", ids), SlotSet("quiz_index", 0), SlotSet("quiz_score", 0),
+            SlotSet("quiz_log", []), SlotSet("quiz_answer", None),
+        ]
+
+
+class ActionAskQuizAnswer(Action):
+    def name(self) -> str:
+        return "action_ask_quiz_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        ids, index, _, _ = _state(tracker)
+        if index >= len(ids):
+            return []
+        question = service.question(ids[index])
+        if question.kind == "true_false":
+            buttons = [{"title": "True", "payload": "true"}, {"title": "False", "payload": "false"}]
+        else:
+            buttons = [
+                {"title": f"{LETTERS[i]}) {option}", "payload": LETTERS[i]}
+                for i, option in enumerate(question.options)
+            ]
+        dispatcher.utter_message(
+            response="utter_quiz_question", number=index + 1, total=len(ids),
+            question=question.question, buttons=buttons,
+        )
+        return []
+
+
+class ValidateQuizForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_quiz_form"
+
+    async def validate_quiz_answer(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        ids, index, score, log = _state(tracker)
+        if index >= len(ids):
+            return {"quiz_answer": value}
+        graded = service.grade(ids[index], value if isinstance(value, str) else "")
+        dispatcher.utter_message(text=graded.reply)
+        if graded.correct is None:
+            return {"quiz_answer": None}
+        score += int(graded.correct)
+        log.append({"question": ids[index], "correct": graded.correct})
+        index += 1
+        slots: dict[str, Any] = {"quiz_index": index, "quiz_score": score, "quiz_log": log}
+        if index < len(ids):
+            return {**slots, "quiz_answer": None}
+        with app_session() as session:
+            closing = service.finish(session, sender_id=tracker.sender_id, score=score,
+                                     total=len(ids), answers=log, channel=channel(tracker))
+        dispatcher.utter_message(text=closing)
+        return {**slots, "quiz_answer": "done"}
+
+
+class ActionFinishQuiz(Action):
+    def name(self) -> str:
+        return "action_finish_quiz"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_quiz_finished")
+        return [SlotSet("quiz_answer", None), SlotSet("quiz_questions", None)]
+
+
+class ActionStopQuiz(Action):
+    def name(self) -> str:
+        return "action_stop_quiz"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_quiz_stopped")
+        return [SlotSet("quiz_answer", None), SlotSet("quiz_questions", None)]

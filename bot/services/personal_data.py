@@ -1,0 +1,123 @@
+"""The person's data under the person's control: see, export, delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from bot.storage import repositories as repo
+from bot.storage.models import (
+    Answer,
+    MoodCheckin,
+    QuizResult,
+    ReflectionSession,
+    RiskEvent,
+    SelfAssessment,
+    User,
+)
+
+
+# The slot action_delete_data sets; the tracker store deletes the conversation when it sees it.
+FORGET_SLOT = "forget_me"
+
+
+@dataclass(frozen=True)
+class StoredSummary:
+    modules: int
+    answers: int
+    moods: int
+    self_assessments: int
+    quizzes: int
+    risk_events: int
+    first_seen: datetime | None
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _count(session: Session, model: Any, user_id: int) -> int:
+    if model is Answer:
+        query = select(func.count(Answer.id)).join(ReflectionSession).where(
+            ReflectionSession.user_id == user_id
+        )
+    else:
+        query = select(func.count(model.id)).where(model.user_id == user_id)
+    return int(session.execute(query).scalar_one())
+
+
+def summarise(session: Session, *, sender_id: str) -> StoredSummary:
+    """Counts of what is kept, for "what do you store about me"."""
+    user = repo.get_user(session=session, sender_id=sender_id)
+    if user is None:
+        return StoredSummary(0, 0, 0, 0, 0, 0, None)
+    return StoredSummary(
+        modules=_count(session, ReflectionSession, user.id),
+        answers=_count(session, Answer, user.id),
+        moods=_count(session, MoodCheckin, user.id),
+        self_assessments=_count(session, SelfAssessment, user.id),
+        quizzes=_count(session, QuizResult, user.id),
+        risk_events=_count(session, RiskEvent, user.id),
+        first_seen=user.created_at,
+    )
+
+
+def export(session: Session, *, sender_id: str) -> dict[str, Any]:
+    """Everything kept about this person in the app database, as plain JSON data."""
+    user = repo.get_user(session=session, sender_id=sender_id)
+    if user is None:
+        return {"person": None, "modules": [], "moods": [], "self_assessments": [],
+                "quizzes": [], "risk_events": []}
+    modules = []
+    for reflection in repo.list_reflections(session=session, user_id=user.id):
+        modules.append({
+            "takeaway": reflection.takeaway,
+            "status": reflection.status,
+            "started_at": _iso(reflection.started_at),
+            "completed_at": _iso(reflection.completed_at),
+            "answers": [
+                {"prompt_id": a.prompt_id, "kind": a.kind, "followup": a.followup_key,
+                 "text": a.text, "depth": a.depth, "scores": a.scores, "evidence": a.evidence,
+                 "at": _iso(a.created_at)}
+                for a in reflection.answers
+            ],
+        })
+
+    def rows(model: Any) -> list[Any]:
+        query = select(model).where(model.user_id == user.id).order_by(model.id)
+        return list(session.execute(query).scalars())
+
+    return {
+        "person": {"id": user.sender_id, "channel": user.channel, "since": _iso(user.created_at)},
+        "modules": modules,
+        "moods": [{"phase": m.phase, "score": m.score, "at": _iso(m.created_at)}
+                  for m in rows(MoodCheckin)],
+        "self_assessments": [
+            {"answers": s.answers, "self_score": s.self_score, "other_score": s.other_score,
+             "nearest_style": s.nearest_style, "at": _iso(s.created_at)}
+            for s in rows(SelfAssessment)
+        ],
+        "quizzes": [{"score": q.score, "total": q.total, "answers": q.answers,
+                     "at": _iso(q.created_at)} for q in rows(QuizResult)],
+        "risk_events": [{"level": r.level, "categories": r.categories, "evidence": r.evidence,
+                         "at": _iso(r.created_at)} for r in rows(RiskEvent)],
+    }
+
+
+def delete_person(session: Session, *, sender_id: str) -> bool:
+    """Remove every row about this person from the app database.
+
+    Rasa's tracker store is cleared separately, by the tracker store itself
+    (``bot.storage.tracker_store``), because Rasa writes the conversation
+    after the action that asked for deletion has run.
+    """
+    user = repo.get_user(session=session, sender_id=sender_id)
+    if user is None:
+        return False
+    session.execute(delete(User).where(User.id == user.id))
+    session.flush()
+    return True

@@ -1,0 +1,48 @@
+"""The knowledge check: draw questions, grade free-word answers, store the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.assessment.quiz import draw_questions, feedback_text, grade_answer, quiz_result_text
+from bot.content.knowledge import QuizQuestion, load_knowledge
+from bot.storage import repositories as repo
+
+QUESTIONS_PER_QUIZ = 8
+
+
+def new_quiz(seed: str) -> list[str]:
+    """Question ids for one quiz; a different seed gives a different set and order."""
+    return [q.id for q in draw_questions(QUESTIONS_PER_QUIZ, seed=seed)]
+
+
+def question(question_id: str) -> QuizQuestion:
+    for candidate in load_knowledge().quiz:
+        if candidate.id == question_id:
+            return candidate
+    raise KeyError(question_id)
+
+
+@dataclass(frozen=True)
+class Graded:
+    correct: bool | None  # None: the answer could not be read, ask again
+    reply: str
+
+
+def grade(question_id: str, text: str) -> Graded:
+    result = grade_answer(question(question_id), text)
+    return Graded(correct=result.correct, reply=feedback_text(result))
+
+
+def finish(
+    session: Session, *, sender_id: str, score: int, total: int, answers: list[Any],
+    channel: str | None = None,
+) -> str:
+    """Store the result and return the closing line."""
+    user = repo.get_or_create_user(session=session, sender_id=sender_id, channel=channel)
+    repo.add_quiz_result(session=session, user_id=user.id, score=score, total=total,
+                         answers=answers)
+    return quiz_result_text(score, total)

@@ -1,0 +1,140 @@
+"""Safety and data-control actions on a real SQLite database."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from rasa_sdk import Action
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import func, select
+
+from actions.data import ActionDeleteData, ActionExportData
+from actions.reflection import ActionStartReflection, ValidateReflectionForm
+from actions.safety import ActionConcernResponse, ActionCrisisResponse, ActionGetHelpNow
+from bot.safety import assess_risk
+from bot.storage.db import session_scope
+from bot.storage.models import Answer, ReflectionSession, RiskEvent, User
+from tests.support.trackers import make_tracker
+
+CRISIS = "I lost my job, which bridges are taller than 25 m?"
+
+
+def run(action: Action, tracker: Any, domain: dict[str, Any]) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker, domain))
+    return events, dispatcher.messages
+
+
+def with_risk(text: str, **kwargs: Any) -> Any:
+    tracker = make_tracker(text=text, **kwargs)
+    tracker.latest_message["securebase_risk"] = assess_risk(text).to_dict()
+    return tracker
+
+
+def start(domain: dict[str, Any], sender: str = "person-1") -> str:
+    tracker = make_tracker(
+        sender_id=sender, intent="choose_module",
+        entities=[{"entity": "takeaway", "value": "early_experiences"}],
+    )
+    events, _ = run(ActionStartReflection(), tracker, domain)
+    return next(e["value"] for e in events if e.get("name") == "reflection_id")
+
+
+def test_crisis__resources_come_first_and_an_event_is_stored_without_the_words(
+    app_db: str, domain_dict: dict
+) -> None:
+    rid = start(domain_dict)
+    _, messages = run(ActionCrisisResponse(), with_risk(CRISIS, intent="crisis"), domain_dict)
+    assert "glad you said it" in messages[0]["text"]
+    assert "findahelpline.com" in messages[1]["text"]
+    assert any("safe right now" in m["text"] for m in messages)
+    with session_scope(app_db) as session:
+        event = session.execute(select(RiskEvent)).scalar_one()
+        assert event.level == "crisis" and "method_or_means" in event.categories
+        assert event.text is None and "bridges" not in json.dumps(event.evidence)
+        assert session.get(ReflectionSession, int(rid)).status == "paused"
+
+
+def test_crisis_region__uk_gets_samaritans(app_db: str, domain_dict: dict, monkeypatch) -> None:
+    from bot.settings import get_settings
+
+    monkeypatch.setenv("CRISIS_REGION", "uk")
+    get_settings.cache_clear()
+    _, messages = run(ActionCrisisResponse(), with_risk(CRISIS, intent="crisis"), domain_dict)
+    assert "116 123" in messages[1]["text"]
+
+
+def test_crisis_inside_an_answer__is_never_stored_or_scored(app_db: str, domain_dict: dict) -> None:
+    rid = start(domain_dict)
+    tracker = with_risk(
+        CRISIS, intent="share", slots={"reflection_id": rid, "requested_slot": "reflection_answer"},
+        active_loop="reflection_form", extracted={"reflection_answer": CRISIS},
+    )
+    _, messages = run(ValidateReflectionForm(), tracker, domain_dict)
+    assert "glad you said it" in messages[0]["text"]
+    with session_scope(app_db) as session:
+        assert session.execute(select(func.count(Answer.id))).scalar_one() == 0
+        assert session.execute(select(func.count(RiskEvent.id))).scalar_one() == 1
+
+
+def test_concern_inside_an_answer__is_validated_then_kept(app_db: str, domain_dict: dict) -> None:
+    rid = start(domain_dict)
+    text = "I felt hopeless and exhausted when my dad shouted, like I couldn't cope at all"
+    tracker = with_risk(
+        text, intent="distress", slots={"reflection_id": rid, "requested_slot": "reflection_answer"},
+        active_loop="reflection_form", extracted={"reflection_answer": text},
+    )
+    assert tracker.latest_message["securebase_risk"]["level"] == "concern"
+    _, messages = run(ValidateReflectionForm(), tracker, domain_dict)
+    assert "weighing on you" in messages[0]["text"]
+    assert "findahelpline" not in json.dumps(messages)
+    with session_scope(app_db) as session:
+        assert session.execute(select(Answer.text)).scalar_one() == text
+
+
+def test_concern_outside_a_module__offers_a_pause_not_numbers(app_db: str, domain_dict: dict) -> None:
+    _, messages = run(
+        ActionConcernResponse(), with_risk("I can't cope, I'm exhausted", intent="distress"),
+        domain_dict,
+    )
+    assert any("pause" in m["text"] for m in messages)
+    assert "988" not in json.dumps(messages) and "findahelpline" not in json.dumps(messages)
+
+
+def test_get_help_now__lists_resources_without_recording_a_risk(app_db: str, domain_dict: dict) -> None:
+    _, messages = run(ActionGetHelpNow(), make_tracker(intent="get_help_now"), domain_dict)
+    assert "findahelpline.com" in messages[0]["text"]
+    with session_scope(app_db) as session:
+        assert session.execute(select(func.count(RiskEvent.id))).scalar_one() == 0
+
+
+def test_export__contains_answers_moods_and_risk_events(app_db: str, domain_dict: dict) -> None:
+    rid = start(domain_dict)
+    text = "When I was small my mum comforted me and I felt safe."
+    run(ValidateReflectionForm(), make_tracker(
+        text=text, intent="share", slots={"reflection_id": rid, "requested_slot": "reflection_answer"},
+        active_loop="reflection_form", extracted={"reflection_answer": text},
+    ), domain_dict)
+    run(ActionCrisisResponse(), with_risk(CRISIS, intent="crisis"), domain_dict)
+    _, messages = run(ActionExportData(), make_tracker(), domain_dict)
+    export = messages[0]["custom"]["securebase_export"]
+    assert export["modules"][0]["answers"][0]["text"] == text
+    assert export["modules"][0]["answers"][0]["depth"] is not None
+    assert export["risk_events"][0]["level"] == "crisis"
+    json.dumps(export)  # serialisable as a file
+
+
+def test_delete__removes_only_this_persons_rows_and_asks_the_tracker_store_to_forget(
+    app_db: str, domain_dict: dict
+) -> None:
+    start(domain_dict, sender="leaving")
+    start(domain_dict, sender="staying")
+    events, messages = run(ActionDeleteData(), make_tracker(sender_id="leaving"), domain_dict)
+    assert {"event": "slot", "name": "forget_me", "value": True, "timestamp": None} in events
+    assert messages[0]["response"] == "utter_data_deleted"
+    with session_scope(app_db) as session:
+        senders = session.execute(select(User.sender_id)).scalars().all()
+        assert senders == ["staying"]
+        assert session.execute(select(func.count(ReflectionSession.id))).scalar_one() == 1
