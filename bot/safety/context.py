@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from bot.safety.rules import DISTRESS, RESEARCH, Rule, rx
+from bot.safety.guards import RESEARCH
+from bot.safety.rules import DISTRESS, Rule, rx
 
 _D = DISTRESS
 _FICTION = rx(r"\b(?:film|movie|episode|series|show|novel|book|story|play|song|lyrics|character|"
@@ -63,6 +64,25 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     Rule("wish_to_disappear", _D, "concern",
          rx(r"\b(?:want|wish|like)\s+(?:i\s+could\s+)?(?:to\s+)?(?:just\s+)?(?:disappear|vanish)\b|"
             r"\bwant\s+the\s+pain\s+to\s+stop\b|\bdo\s+anything\s+stupid\b")),
+    Rule("unseen_or_sinking", _D, "concern",
+         rx(r"\b(?:i'?m|i\s+am|feel\s+like\s+i'?m|feels?\s+like|i\s+feel\s+like)\s+(?:\w+\s+)?(?:sinking|"
+            r"suffocating|disappearing|a\s+ghost|invisible)\b|\b(?:no\s*one|nobody)\s+(?:\w+\s+)?(?:notices|"
+            r"sees\s+(?:me|it)|understands|listens)\b")),
+    Rule("no_way_forward", _D, "concern",
+         rx(r"\b(?:can'?t|cant|don'?t|dont|cannot)\s+see\s+(?:a|any)\s+(?:way\s+(?:forward|out)|future|"
+            r"light|end\s+to)|\bno\s+(?:way\s+(?:forward|out)|future\s+for\s+me)\b|\bnothing\s+(?:helps|"
+            r"works\s+anymore|will\s+(?:ever\s+)?(?:get\s+better|change|be\s+different)|ever\s+gets\s+better)\b")),
+    Rule("low_all_the_time", _D, "concern",
+         rx(r"\b(?:tired|exhausted|sad|low|down|miserable|anxious)\s+all\s+the\s+time\b|\blow\s+mood\b|"
+            r"\bfeel(?:ing)?\s+(?:really\s+|so\s+|very\s+|just\s+)*(?:low|miserable|awful|dreadful|"
+            r"terrible)\b(?!\s+(?:about|for|that|after|because))|\bcan'?t\s+(?:sleep|eat)\b.{0,20}\bcan'?t\s+"
+            r"(?:sleep|eat|think|function)\b")),
+    Rule("too_much", _D, "concern",
+         rx(r"\b(?:everything|it'?s\s+all|it\s+is\s+all|it\s+all|life|its\s+all)\s+(?:\w+\s+)?(?:is\s+|"
+            r"feels\s+|'s\s+)?(?:all\s+)?(?:just\s+)?too\s+much\b|\b(?:a|such\s+a)\s+(?:disappointment|"
+            r"let\s*-?down)\s+to\s+(?:everyone|everybody|my\s+\w+)\b|\bholding\s+it\s+together\b|"
+            r"\bcr(?:y|ying|ied)\s+(?:in|at)\s+(?:the\s+)?(?:toilets?|bathroom|work|school|my\s+car|bed)\b|"
+            r"\b(?:such\s+|a\s+|just\s+)+burden\s+(?:to|on)\b")),
     Rule("someone_else_at_risk", _D, "concern",
          rx(r"\b(?:kill(?:s|ed|ing)?|hurt(?:s|ing)?|cut(?:s|ting)?)\s+(?:him|her|them)sel(?:f|ves)\b|"
             r"\b(?:committed|died\s+by|death\s+by|lost\s+\w+\s+to)\s+suicide\b|\btook\s+(?:his|her|their)"
@@ -71,11 +91,14 @@ DISTRESS_RULES: tuple[Rule, ...] = (
 
 # Loss events: context for weak method rules, never evidence on their own.
 LOSS = rx(
-    r"\blost\s+(?:my\s+)?(?:job|house|home|flat|partner|wife|husband|kids|children|everything|"
-    r"custody|business|savings)\b|\b(?:he|she|they)\s+left\s+me\b|\b(?:wife|husband|partner|"
-    r"girlfriend|boyfriend)\s+left\b|\bbroke\s+up\b|\bdumped\b|\bdivorc\w*|\b(?:got|been|was)\s+"
+    r"\blost\s+(?:my\s+|the\s+|our\s+)?(?:job|house|home|flat|partner|wife|husband|kids|children|everything|"
+    r"custody|business|savings|baby)\b|\b(?:he|she|they)\s+left\s+me\b|\b(?:wife|husband|partner|"
+    r"girlfriend|boyfriend)\s+(?:left|walked\s+out|moved\s+out)\b|\b(?:walked|moved)\s+out\s+on\s+me\b|"
+    r"\btook\s+the\s+kids\b|\bbroke\s+up\b|\bdumped\b|\bdivorc\w*|\b(?:got|been|was)\s+"
     r"(?:fired|sacked|laid\s+off|made\s+redundant)|\bevict\w*|\bbankrupt\w*|\bhave\s+nothing\b|"
-    r"\b(?:doesn'?t|does\s+not)\s+matter\s+(?:anymore|any\s+more)|\bnothing\s+does\b|\bruined\b"
+    r"\b(?:doesn'?t|does\s+not)\s+matter\s+(?:anymore|any\s+more)|\bnothing\s+does\b|\bruined\b|"
+    r"\b(?:my\s+)?life\s+is\s+(?:over|ruined|a\s+mess|finished|pointless)|\bnothing\s+left\b|"
+    r"\bno\s+(?:way\s+out|future)\b"
 )
 
 # Negation just before a hit, in the same clause: "I'm not", "I would never".
@@ -115,7 +138,8 @@ THIRD_PERSON = frozenset(
      "brother", "sister", "mum", "mom", "dad", "father", "mother", "son", "daughter", "uncle",
      "aunt", "cousin", "partner", "husband", "wife", "boyfriend", "girlfriend", "people",
      "someone", "somebody", "person", "patients", "kids", "children", "teens", "students",
-     "colleague", "classmate", "bf", "gf", "ex", "him", "her", "them"}
+     "colleague", "classmate", "bf", "gf", "ex", "him", "her", "them", "you", "u", "we",
+     "everyone", "everybody"}
 )
 FIRST_PERSON_WORDS = frozenset(
     {"i", "i'm", "im", "me", "my", "myself", "i've", "ive", "i'd", "id", "i'll", "mine"}

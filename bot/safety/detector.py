@@ -10,7 +10,11 @@ Policy, chosen to err on the side of safety:
 * Resolved distant past ("years ago I tried to kill myself, now I'm doing well")
   becomes ``concern``; a past marker with a current one ("again", "still",
   "lately", "tonight") stays ``crisis``.
-* Risk reported about someone else ("my friend wants to die") is ``concern``.
+* Risk reported about someone else ("my friend wants to die") is ``concern``;
+  for suicidal, self-harm and method rules the clause subject is always checked.
+* Fiction and plot summaries ("a man who plans to jump off a bridge", "in the
+  game you can jump off the tower") drop a suicidal, self-harm or method hit
+  when the sentence has a fiction marker and the clause has no "I"/"me".
 * Weak method hits (a height question) are ``crisis`` only alongside
   hopelessness or loss in the same message; alone they are ``concern``.
 """
@@ -35,14 +39,19 @@ from bot.safety.context import (
 )
 from bot.safety.normalize import Folded, fold
 from bot.safety.patterns import CRISIS_RULES
-from bot.safety.rules import Level, Rule
+from bot.safety.rules import METHOD_OR_MEANS, SELF_HARM, SUICIDAL_IDEATION, Level, Rule
 
 ALL_RULES: tuple[Rule, ...] = CRISIS_RULES + DISTRESS_RULES
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)|[.!?\n]+")
 _WORD = re.compile(r"[a-z']+")
 _SELF = re.compile(r"\b(?:i|i'm|im|i've|i'd|me)\b")
 _CLAUSE_WINDOW = 80
+# Work caps for very long input: evidence beyond a few hits per rule adds nothing.
+_SENTENCE_WINDOW = 300
+_MAX_HITS_PER_RULE = 5
 _RANK: dict[Level, int] = {"none": 0, "concern": 1, "crisis": 2}
+# Families about the writer's own act, where the clause subject always matters.
+_SELF_FAMILIES = frozenset({SUICIDAL_IDEATION, SELF_HARM, METHOD_OR_MEANS})
 
 
 @dataclass(frozen=True)
@@ -110,15 +119,24 @@ def _find_hits(t: str) -> list[_Hit]:
     starts = [span[0] for span in sentences]
     raw: list[tuple[Rule, int, int, str]] = []
     for rule in ALL_RULES:
+        kept = 0
         for match in rule.pattern.finditer(t):
             start, end = match.span()
             if start == end:
                 continue
             index = max(bisect_right(starts, start) - 1, 0)
-            sentence = t[sentences[index][0] : sentences[index][1]] if sentences else t
+            first, last = sentences[index] if sentences else (0, len(t))
+            # A "sentence" with no full stop can be the whole message: guards
+            # and modifiers only look at a window around the hit.
+            first = max(first, start - _SENTENCE_WINDOW)
+            last = min(last, end + _SENTENCE_WINDOW)
+            sentence = t[first:last]
             if _guarded(rule, sentence):
                 continue
             raw.append((rule, start, end, sentence))
+            kept += 1
+            if kept >= _MAX_HITS_PER_RULE:
+                break
     distress = any(rule.category == "distress" for rule, _, _, _ in raw)
     context = distress or LOSS.search(t) is not None
     current = CURRENT.search(t) is not None
@@ -152,10 +170,14 @@ def _modify(
     if level != "crisis" or not rule.modifiable:
         return _Hit(rule, level, note, start, end)
     prefix = _clause_prefix(t, start)
-    if rule.subject and _third_person(prefix):
-        if QUOTED_FICTION.search(sentence):
+    if rule.subject or rule.category in _SELF_FAMILIES:
+        about_fiction = QUOTED_FICTION.search(sentence) is not None
+        if _third_person(prefix):
+            if about_fiction:
+                return None
+            return _Hit(rule, "concern", "third_person", start, end)
+        if about_fiction and _SELF.search(prefix) is None:
             return None
-        return _Hit(rule, "concern", "third_person", start, end)
     if _negated(prefix):
         return _Hit(rule, "concern", "negated", start, end)
     if DISTANT_PAST.search(sentence) and not current:
