@@ -15,7 +15,8 @@ from bot.safety.rules import DISTRESS, Rule, rx
 
 _D = DISTRESS
 _FICTION = rx(r"\b(?:film|movie|episode|series|show|novel|book|story|play|song|lyrics|character|"
-              r"plot|villain|hero|heroine|protagonist|documentary|game|anime|manga|comic|scene)\b")
+              r"plot|villain|hero|heroine|protagonist|documentary|game|anime|manga|comic|scene|"
+              r"poem|poetry|fairy\s*tale|myth|opera|musical|podcast|sitcom|tv|netflix)\b")
 
 DISTRESS_RULES: tuple[Rule, ...] = (
     Rule("hopeless", _D, "concern",
@@ -40,7 +41,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
             r"\bcan'?t\s+breathe\b|\bknot\s+of\s+dread\b|\bconstant\s+dread\b|\bterrified\s+all\s+the")),
     Rule("crying", _D, "concern",
          rx(r"\bcr(?:y|ying|ied)\s+(?:all\s+day|all\s+night|every\s+(?:day|night)|non-?stop|constantly|"
-            r"myself\s+to\s+sleep)|\bcan'?t\s+stop\s+crying\b|\bcried\s+(?:all|every)\b")),
+            r"myself\s+to\s+sleep)|\bcan'?t\s+stop\s+crying\b|\bcried\s+(?:all|every)\b|"
+            r"\b(?:keep|kept|been|started)\s+crying\b|\bcrying\s+for\s+no\s+reason\b")),
     Rule("self_worth", _D, "concern",
          rx(r"\bworthless\b|\bi\s+hate\s+(?:myself|who\s+i\s+am|my\s+life)\b|\b(?:complete|total|such\s+a)"
             r"\s+failure\b|\b(?:i'?m|i\s+am|i\s+feel|feel|feeling|so|completely|totally)\s+(?:so\s+)?"

@@ -82,7 +82,8 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             r"\b(?:experiencing|suffering|victim\s+of|living\s+with)\s+(?:domestic\s+)?(?:violence|abuse)"),
          unless_impersonal=RESEARCH),
     Rule("controlled_or_stalked", _DO, "crisis",
-         rx(r"\blocks?\s+me\s+(?:in|up|out)\b|\bwon'?t\s+let\s+me\s+(?:leave|go\s+out|out|see|eat|sleep)|"
+         rx(r"\block(?:s|ed|ing)?\s+me\s+(?:in|up|out)\b|\b(?:won'?t|not|doesn'?t|isn'?t|never)\s+"
+            r"let(?:ting|s)?\s+me\s+(?:leave|go\s+out|out|see|eat|sleep)|"
             r"\b(?:stalking|following)\s+me\b|\bwaiting\s+outside\s+my\s+(?:flat|house|door|home|work|"
             r"school)")),
 )
@@ -103,6 +104,10 @@ _STALKED_WITH_THREAT = near(
 )
 
 FAMILY_RULES: tuple[Rule, ...] = (
+    Rule("someone_who_hurts_me", _DO, "crisis",
+         rx(rf"\b(?:who|that)\s+(?:often\s+|always\s+|sometimes\s+|regularly\s+|still\s+)?{HARM_VERB}\s+"
+            r"(?:me|us)\b(?!\s+(?:up|at|in\s+(?:a|the)\s+\w+|to\s+it)\b)"),
+         unless=PLAYFUL_HIT),
     Rule("going_to_hurt_me", _DO, "crisis",
          rx(rf"\b{ABUSER}\s*{_WILL}\s+(?:\w+\s+)?{_VIOLENCE}\s+{_VICTIM}\b"
             r"(?!\s+(?:at|in\s+(?:a|the)\s+(?:race|game|match)|to\s+it|up\b))"),

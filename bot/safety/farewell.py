@@ -16,6 +16,7 @@ from bot.safety.guards import (
     DECLUTTER,
     EVENT_PLAN,
     FAREWELL_EVENT,
+    MOVING_OR_SPLIT,
     REPLACED,
     SIGN_OFF,
     WILL_ROUTINE,
@@ -76,8 +77,9 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             r"weren'?t\s+(?:here|around|alive)|didn'?t\s+exist|killed\s+myself)")),
     Rule("nobody_would_miss_me", _BG, "crisis",
          rx(r"\b(?:no\s*-?\s*one|nobody|noone|no\s+body)\b[^.!?\n]{0,25}\b(?:miss|notice|care)\w*"
-            r"[^.!?\n]{0,25}\bif\s+i\s+(?:was|were|'?m)?\s*(?:gone|dead|died|disappeared|vanished|"
-            r"left|wasn'?t|weren'?t|killed|ended)")),
+            r"[^.!?\n]{0,25}\bif\s+i\s+(?:just\s+|simply\s+)?(?:was|were|'?m)?\s*(?:just\s+)?(?:gone|dead|"
+            r"died|disappeared|vanished|left|wasn'?t|weren'?t|killed|ended|stopped\s+existing|"
+            r"didn'?t\s+(?:exist|wake))")),
     Rule("goodbye_letters", _BG, "crisis",
          rx(r"\b(?:written|wrote|writing|write|left|leaving)\s+(?:[\w']+\s+){0,2}(?:goodbye|farewell|"
             r"suicide|last|final)\s+(?:letters?|notes?|messages?|texts?)|\bsuicide\s+(?:note|letter)s?\b|"
@@ -167,6 +169,10 @@ FAMILY_RULES: tuple[Rule, ...] = (
             rf"settling|done|did|organi[sz]ed|put|putting|got)\s+(?:out\s+)?(?:all\s+)?(?:my\s+|the\s+)?"
             rf"{_FINALITY_DEED}.{{0,60}}\b{_FINALITY_DEED}|\b(?:settled|sorted|settling)\s+(?:all\s+)?my\s+affairs\b"),
          unless=WILL_ROUTINE),
+    Rule("who_gets_my_things", _BG, "crisis",
+         rx(r"\bwho\s+(?:gets|will\s+get|should\s+get|will\s+have|can\s+have|inherits)\s+(?:all\s+)?my\s+"
+            r"(?:things|stuff|belongings|possessions|dog|cat|pets?|savings|money|clothes|books|games)\b"),
+         unless=MOVING_OR_SPLIT),
     Rule("will_written_weak", _BG, "crisis",
          rx(r"\b(?:sorted|written|wrote|writing|made|updated|finished|done)\s+(?:out\s+)?(?:my\s+)?will\b"
             r"(?!\s+(?:be|do|go|have|try|get|see|need|make))"),

@@ -14,7 +14,8 @@ ACCIDENT = rx(
     r"^(?!.*\b(?:on\s+purpose|deliberately|again|urges?|relaps\w*|to\s+cope|to\s+feel|punish\w*|"
     r"deserve\w*|want\s+to|wanted\s+to)\b).*\b(?:playing|football|soccer|rugby|gym|workout|"
     r"tripped|slipped|accident(?:ally)?|by\s+mistake|oven|stove|tray|iron|kettle|hob|pan|cooking|"
-    r"shav\w*|chopping|paper|bike|skiing|training|match|hiking|climbing|sport\w*)\b"
+    r"shav\w*|chopping|paper|bike|skiing|training|match|hiking|climbing|sport\w*|shelf|shelves|"
+    r"cupboard|door|table|desk|ceiling|beam|ouch|oops|clumsy|slipped|fell|fall)\b"
 )
 LEISURE_JUMP = rx(
     r"\b(?:bungee|diving|dive|pool|swim\w*|cliff\s*jump\w*|parachut\w*|skydiv\w*|base\s+jump\w*|"
@@ -108,4 +109,9 @@ ABSENCE_SETTING = rx(
     r"\b(?:team|project|match|game|squad|band|meeting|office|shift|rota|quiz|season|league|party|"
     r"leaving\s+do|last\s+day|moving|trip|holiday|vacation|airport|flight|graduation|wedding|"
     r"retir\w*|new\s+job|abroad|station|semester|camp|cinema|dinner|pub|night\s+out|weekend\s+away)\b"
+)
+# Dividing things for a move or a split, not a death: "who gets my stuff in the divorce".
+MOVING_OR_SPLIT = rx(
+    r"\b(?:divorc\w*|split|break\s*-?up|broke\s+up|custody|mov(?:e|ing)|abroad|emigrat\w*|flat\s*mates?|"
+    r"house\s*mates?|room\s*mates?|holiday|trip|away|travel\w*|hospital\s+stay|while\s+i'?m)\b"
 )

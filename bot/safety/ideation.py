@@ -31,10 +31,12 @@ _DIE_IDIOM = (
 )
 _FRAME = r"(?:sounds?|seems?|feels?|would\s+be|'d\s+be|is|looks?|must\s+be|could\s+be|will\s+be)"
 _RELIEF_FRAME = (
-    rf"{_FRAME}\s+(?:like\s+)?(?:a\s+|such\s+a\s+|so\s+|the\s+|more\s+|much\s+|really\s+)?{RELIEF}"
+    rf"{_FRAME}\s+(?:like\s+)?(?:kinda\s+|kind\s+of\s+|pretty\s+|quite\s+|almost\s+|actually\s+)?"
+    rf"(?:a\s+|such\s+a\s+|so\s+|the\s+|more\s+|much\s+|really\s+)?{RELIEF}"
 )
 _STRONG_DEATH = (
     r"(?:dying\b(?!\s+(?:my|your|her|his|the)\s+hair)|my\s+(?:own\s+)?(?:death|funeral)|suicide|"
+    r"myself\s+(?:dead|gone|in\s+a\s+coffin|not\s+(?:being\s+)?(?:here|alive|around))|"
     r"killing\s+myself|ending\s+(?:it|it\s+all|things|my\s+life)|not\s+(?:existing|being\s+"
     r"(?:alive|here|around))|(?:not|never)\s+waking\s+up|being\s+dead|un-?aliving)"
 )
@@ -158,12 +160,17 @@ FAMILY_RULES: tuple[Rule, ...] = (
          subject=True, unless=OTHERS_DEATH),
     Rule("ruminating_on_death", _SI, "crisis",
          rx(rf"\b(?:think\w*|thought\w*|imagin\w+|pictur\w+|dream\w*|fantasi[sz]\w*|obsess\w*|"
-            rf"fixat\w*)\s+(?:about|of|abt|bout|on)\s+(?:[\w']+\s+){{0,2}}?{_STRONG_DEATH}|"
+            rf"fixat\w*)\s+(?:(?:about|of|abt|bout|on)\s+)?(?:[\w']+\s+){{0,2}}?{_STRONG_DEATH}|"
             rf"\b{_RUMINATING_ON_DEATH}|"
             r"\b(?:death|dying|suicide|ending\s+it|killing\s+myself)\s+(?:is|has\s+been|'s\s+been|keeps?|was)"
             r"\s+(?:always\s+|constantly\s+|never\s+far\s+)?(?:on|in|from)\s+my\s+(?:mind|head|thoughts)|"
             r"\bcan'?t\s+stop\s+thinking\s+(?:about|of|abt)\s+(?:death|dying)"),
          subject=True, unless=OTHERS_DEATH, unless_impersonal=RESEARCH),
+    Rule("unafraid_of_death", _SI, "crisis",
+         rx(r"\b(?:death|dying|being\s+dead)\s+(?:doesn'?t|doesnt|does\s+not|no\s+longer|don'?t)\s+"
+            r"(?:really\s+|even\s+)?(?:scare|frighten)s?\s+me\b|\bnot\s+(?:scared|afraid)\s+(?:of|to)\s+"
+            r"(?:die|dying|death)\s+(?:anymore|any\s+more)\b"),
+         subject=True, unless=OTHERS_DEATH),
     Rule("indifferent_to_living", _SI, "crisis",
          rx(r"\b(?:idc|idgaf|don'?t\s+care|dont\s+care|do\s+not\s+care|couldn'?t\s+care\s+less|"
             r"doesn'?t\s+matter)\s+(?:anymore\s+|any\s+more\s+)?(?:if|whether)\s+i\s+(?:live|die|wake|"

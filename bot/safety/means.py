@@ -43,6 +43,8 @@ _PURPOSE = (
 )
 _NOW = (
     r"(?:now|rn|right\s+now|atm|at\s+the\s+moment|tonight|again|looking\s+down|staring\s+down|"
+    r"thinking\s+about\s+(?:it|jumping|ending\s+it|dying)|for\s+(?:an?\s+|over\s+an?\s+)?hours?|staring|"
+    r"looking\s+over|want(?:ed|ing)?\s+to\s+jump|last\s+night|every\s+night|at\s+night|"
     r"it'?s\s+(?:really\s+|so\s+)?(?:high|far|a\s+long\s+way)|high\s+up|alone|edge)"
 )
 _LETHAL = (

@@ -57,7 +57,8 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             r"\bsh\s+(?:relapse|urges?|again|scars?)\b"), subject=True,
          unless_impersonal=RESEARCH),
     Rule("hurt_myself_intent", _SH, "crisis",
-         rx(rf"\b(?:{INTENT}|deserve\s+to|urge\s+to)\s+(?:to\s+)?hurt(?:ing)?\s+{MYSELF}|"
+         rx(rf"\b(?:{INTENT}|deserve\s+to|urge\s+to)\s+(?:to\s+)?(?:hurt|harm)(?:ing)?\s+"
+            rf"(?:{MYSELF}|my\s+(?:own\s+)?{BODY})|"
             rf"\bhurt(?:ing)?\s+{MYSELF}\s+(?:again|on\s+purpose|deliberately|badly)")),
     Rule("hurt_myself", _SH, "concern", rx(rf"\bhurt(?:ing)?\s+{MYSELF}"), unless=ACCIDENT),
     Rule("injure_myself", _SH, "crisis",

@@ -36,7 +36,7 @@ DRUG = (
     r"sertraline|fluoxetine|citalopram|xanax|valium|benzos?|prescriptions?|sleeping\s+tablets|"
     r"capsules|pain\s*killers|co-?codamol|codeine|tramadol|lithium|diazepam|zopiclone)"
 )
-BODY = r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|hands?|chest|body|knuckles?|face|head)"
+BODY = r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|hands?|chest|body|knuckles?)"
 ABUSER_NOUN = (
     r"(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|ex|dad|father|mum|mom|"
     r"mother|step\s*-?(?:dad|father|mum|mom|mother)|brother|sister|uncle|aunt|parents?|family|"
@@ -56,7 +56,8 @@ WISH_CUE = (
     r"(?:want(?:s|ed|ing)?|wanna|wana|wnna|wish(?:ed|ing)?|hop(?:e|ed|ing)|pray(?:ed|ing)?|"
     r"long(?:ing)?\s+(?:to|for)|crav(?:e|ing)|ready|rather|tempted|plan(?:ning)?|decided|"
     r"going\s+to|gonna|gunna|finna|need|deserve|would\s+like|'d\s+like|make\s+sure|welcom\w*|"
-    r"(?:relieved|glad|happy|content|okay|ok)\s+(?:to|if)|"
+    r"(?:relieved|glad|happy|content|okay|ok)\s+(?:to|if)|waiting|can'?t\s+wait|"
+    r"looking\s+forward\s+to|counting\s+down|"
     r"(?:day)?dream(?:ing|t)?\s+(?:of|about|abt)|fantasi[sz]\w*\s+(?:of|about|abt)|"
     r"think(?:ing|in)?\s+(?:to|of|about|abt|bout)|thought\s+(?:of|about)|thoughts\s+(?:of|about))"
 )
@@ -88,6 +89,8 @@ SELF_DEATH = (
     r"(?!\s+(?:with|between|off|for\s+(?:the|today|now)|here|there|early|on\s+a))"
     r"|finish\w*\s+(?:my\s+(?:own\s+)?life|myself)|take\s+my\s+(?:own\s+)?life"
     r"|never\s+see\s+(?:daylight|the\s+light\s+of\s+day|another\s+day|the\s+sun(?:rise)?|tomorrow)"
+    r"|(?:won'?t|wont|will\s+not|not|never|don'?t|dont)\s+(?:\w+\s+)?(?:see|make\s+it\s+to|live\s+to\s+see|"
+    r"survive)\s+(?:the\s+|another\s+|next\s+)?(?:morning|tomorrow|day|week|year|daylight|sunrise|christmas)"
     r"|(?:god|he|the\s+lord|the\s+universe|death)\s+(?:would\s+|will\s+|to\s+|just\s+)*takes?\s+me"
     r"|(?:un-?aliv\w*|kill\w*\s+myself|off\s+myself|end\s+myself|suicide|sewer\s*slide)"
     r"|(?:dis+ap+ea?r|disapear|vanish)\w*\s+(?:forever|for\s+good|permanently|and\s+never))"
