@@ -1,12 +1,17 @@
-"""How well the risk detector agrees with hand labels, on dev and an untouched holdout.
+"""How well the risk detector agrees with hand labels, on dev and on every holdout.
 
 Reports crisis recall (the number that must be 100%), the false-positive rate
 on look-alikes (messages labelled ``none`` that were predicted ``crisis``),
 concern accuracy, overall accuracy and the confusion matrix, and lists every
-miss. The holdout was written before the detector existed and is never tuned
-on; both sets are printed side by side so overfitting shows. A file whose rows
-carry a ``batch`` is also reported per batch (holdout batch B was written after
-the first holdout run showed overfitting, before the rules were generalised).
+miss, for dev and for each ``data/eval/risk_holdout*.jsonl`` file separately,
+so overfitting to dev shows as a gap. A file whose rows carry a ``batch`` is
+also reported per batch. Blindness of each holdout:
+
+* ``holdout`` batch A was written before the detector existed and batch B
+  after the first holdout run; both were then used to motivate the rule
+  families, so they are no longer blind.
+* ``holdout_c`` was written before the family rewrite and run once before it.
+* ``holdout_d`` was written before the family rewrite and not run until after.
 
     python -m bot.evaluation.risk_eval [--out var/eval/risk.json]
 """
@@ -24,10 +29,19 @@ from typing import Any
 from bot.safety import assess_risk
 
 ROOT = Path(__file__).resolve().parents[2]
-DATASETS = {
-    "dev": ROOT / "data" / "eval" / "risk_dev.jsonl",
-    "holdout": ROOT / "data" / "eval" / "risk_holdout.jsonl",
-}
+EVAL_DIR = ROOT / "data" / "eval"
+DEFAULT_OUT = ROOT / "var" / "eval" / "risk.json"
+
+
+def discover_datasets(folder: Path = EVAL_DIR) -> dict[str, Path]:
+    """Dev first, then every ``risk_holdout*.jsonl`` by name: a new holdout needs no code."""
+    found = {"dev": folder / "risk_dev.jsonl"}
+    for path in sorted(folder.glob("risk_holdout*.jsonl")):
+        found[path.stem.removeprefix("risk_")] = path
+    return found
+
+
+DATASETS = discover_datasets()
 LEVELS = ("none", "concern", "crisis")
 REQUIRED = ("id", "text", "level", "category")
 
@@ -136,9 +150,11 @@ def render(name: str, result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Evaluate dev and holdout, print both, optionally write JSON; 2 on bad data."""
+    """Evaluate dev and every holdout, print each, write JSON; 2 on bad data."""
     parser = argparse.ArgumentParser(prog="python -m bot.evaluation.risk_eval")
-    parser.add_argument("--out", type=Path, help="write the full results as JSON here")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help=f"JSON results (default {DEFAULT_OUT})"
+    )
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
     for name, path in DATASETS.items():
@@ -155,11 +171,23 @@ def main(argv: list[str] | None = None) -> int:
             results[label] = evaluate(group)
             print(render(label, results[label]))
             print()
-    if args.out is not None:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        print(f"wrote {args.out}")
+    print(summary(results))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(f"wrote {args.out}")
     return 0
+
+
+def summary(results: dict[str, Any]) -> str:
+    """One line per set, to compare dev with the holdouts at a glance."""
+    lines = [f"{'set':<14}{'n':>5}{'crisis recall':>15}{'look-alike FPR':>16}{'concern acc':>13}"]
+    for label, result in results.items():
+        lines.append(
+            f"{label:<14}{result['n']:>5}{_percent(result['crisis_recall']):>15}"
+            f"{_percent(result['lookalike_false_positive_rate']):>16}"
+            f"{_percent(result['concern_accuracy']):>13}"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
