@@ -25,7 +25,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
             r"\b(?:give|giving|gave)\s+up\s+on\s+(?:myself|everything|life)|\b(?:feel\s+like|want\s+to)"
             r"\s+(?:give|giving)\s+up\b|\bi\s+give\s+up\b")),
     Rule("not_coping", _D, "concern",
-         rx(r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not)\s+(?:\w+\s+)?cop(?:e|ing)\b|"
+         rx(r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not|difficult\s+to|hard\s+to|struggling\s+to)\s+"
+            r"(?:\w+\s+)?cop(?:e|ing)\b|"
             r"\bhow\s+much\s+longer\s+i\s+can\s+cope|\bcan'?t\s+(?:take|handle|bear|stand)\s+"
             r"(?:it|this|much\s+more|any\s*more|anything)|\bcan'?t\s+do\s+(?:this|it|life)\s+"
             r"(?:anymore|any\s+more)|\bcan'?t\s+go\s+on\b|\b(?:at|reached)\s+(?:my\s+)?breaking\s+point|"
@@ -41,7 +42,7 @@ DISTRESS_RULES: tuple[Rule, ...] = (
             r"\bcan'?t\s+breathe\b|\bknot\s+of\s+dread\b|\bconstant\s+dread\b|\bterrified\s+all\s+the")),
     Rule("crying", _D, "concern",
          rx(r"\bcr(?:y|ying|ied)\s+(?:all\s+day|all\s+night|every\s+(?:day|night)|non-?stop|constantly|"
-            r"myself\s+to\s+sleep)|\bcan'?t\s+stop\s+crying\b|\bcried\s+(?:all|every)\b|"
+            r"myself\s+to\s+sleep)|\b(?:can'?t|cannot|can\s+not)\s+stop\s+crying\b|\bcried\s+(?:all|every)\b|"
             r"\b(?:keep|kept|been|started)\s+crying\b|\bcrying\s+for\s+no\s+reason\b")),
     Rule("self_worth", _D, "concern",
          rx(r"\bworthless\b|\bi\s+hate\s+(?:myself|who\s+i\s+am|my\s+life)\b|\b(?:complete|total|such\s+a)"
@@ -86,7 +87,8 @@ DISTRESS_RULES: tuple[Rule, ...] = (
             r"\bcr(?:y|ying|ied)\s+(?:in|at)\s+(?:the\s+)?(?:toilets?|bathroom|work|school|my\s+car|bed)\b|"
             r"\b(?:such\s+|a\s+|just\s+)+burden\s+(?:to|on)\b")),
     Rule("someone_else_at_risk", _D, "concern",
-         rx(r"\b(?:kill(?:s|ed|ing)?|hurt(?:s|ing)?|cut(?:s|ting)?)\s+(?:him|her|them)sel(?:f|ves)\b|"
+         rx(r"\b(?:kill(?:s|ed|ing)?|hurt(?:s|ing)?|cut(?:s|ting)?|burn(?:s|ing|ed|t)?|harm(?:s|ing|ed)?|"
+            r"starv(?:es|ing|ed))\s+(?:him|her|them)sel(?:f|ves)\b|"
             r"\b(?:committed|died\s+by|death\s+by|lost\s+\w+\s+to)\s+suicide\b|\btook\s+(?:his|her|their)"
             r"\s+(?:own\s+)?life\b"), unless=_FICTION, modifiable=False),
 )
@@ -141,7 +143,8 @@ THIRD_PERSON = frozenset(
      "aunt", "cousin", "partner", "husband", "wife", "boyfriend", "girlfriend", "people",
      "someone", "somebody", "person", "patients", "kids", "children", "teens", "students",
      "colleague", "classmate", "bf", "gf", "ex", "him", "her", "them", "you", "u", "we",
-     "everyone", "everybody"}
+     "everyone", "everybody", "she's", "he's", "they're", "she'd", "he'd", "they'd", "shes",
+     "hes", "theyre"}
 )
 FIRST_PERSON_WORDS = frozenset(
     {"i", "i'm", "im", "me", "my", "myself", "i've", "ive", "i'd", "id", "i'll", "mine"}

@@ -45,7 +45,7 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
     Rule("threat_to_kill_me", _DO, "crisis",
          rx(r"\bthreat\w*\s+to\s+(?:kill|hurt|beat|hit|stab|shoot)\s+(?:me|us)\b|"
             r"\b(?:kill|hurt|beat)\s+me\s+if\s+i\s+(?:[\w']+\s+)?(?:leave|left|tell|told|go|went|call|"
-            r"report|try|tried|speak|talk)")),
+            r"report|try|tried|speak|talk)\b")),
     Rule("violent_act_on_me", _DO, "crisis",
          rx(r"\b(?:threw|thrown|throws|shoved|pushed|slammed|dragged|pinned|kicked|punched|choked|"
             r"strangled|grabbed|hit|beat|smashed)\s+me\s+(?:against|into|down|across|onto|to\s+the\s+"

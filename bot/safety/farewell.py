@@ -138,7 +138,9 @@ FAMILY_RULES: tuple[Rule, ...] = (
     Rule("done_and_goodbye", _BG, "crisis",
          rx(r"\b(?:i'?m|im|i\s+am)\s+(?:so\s+|just\s+)?done\b.{0,40}\b(?:good\s*-?\s*bye|farewell|thank\s+you\s+for"
             r"\s+(?:everything|trying)|sorry\s+for\s+everything)\b|\b(?:good\s*-?\s*bye|farewell)\b.{0,40}"
-            r"\b(?:i'?m|im|i\s+am)\s+(?:so\s+|just\s+)?done\b"), unless=SIGN_OFF),
+            r"\b(?:i'?m|im|i\s+am)\s+(?:so\s+|just\s+)?done\b|\b(?:good\s*-?\s*bye|farewell)\b.{0,30}\b(?:sorry\s+for\s+"
+            r"everything|forgive\s+me|it'?s\s+not\s+your\s+fault|i\s+love\s+you\s+all)\b|\b(?:sorry\s+for\s+"
+            r"everything|forgive\s+me)\b.{0,30}\b(?:good\s*-?\s*bye|farewell)\b"), unless=SIGN_OFF),
     Rule("wont_hear_from_me", _BG, "crisis",
          rx(r"\b(?:you'?ll|you\s+will|u\s+will|you|u|no\s*one|nobody|they'?ll|they)\s+(?:won'?t|wont|will\s+not|"
             r"never|will\s+never)\s+(?:ever\s+)?(?:hear\s+from|see|talk\s+to)\s+me\s+again\b|\b(?:last|final)\s+"

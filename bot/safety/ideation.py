@@ -171,6 +171,18 @@ FAMILY_RULES: tuple[Rule, ...] = (
             r"(?:really\s+|even\s+)?(?:scare|frighten)s?\s+me\b|\bnot\s+(?:scared|afraid)\s+(?:of|to)\s+"
             r"(?:die|dying|death)\s+(?:anymore|any\s+more)\b"),
          subject=True, unless=OTHERS_DEATH),
+    Rule("ease_of_not_existing", _SI, "crisis",
+         rx(r"\b(?:(?:easy|easier|simple|simpler|peaceful|nice|better|good|tempting)\s+(?:it\s+)?(?:would|'d|"
+            r"will|might)\s+be|(?:would|'d|will|might)\s+be\s+(?:so\s+|really\s+|much\s+)?(?:easy|easier|simple|"
+            r"simpler|peaceful|nice|better|tempting))\s+(?:to\s+)?(?:just\s+|simply\s+)?(?:not\s+(?:be\s+)?(?:here|alive|around)|die|"
+            r"disappear|end\s+it|stop\s+existing|not\s+wake\s+up|never\s+wake\s+up|be\s+gone)\b"),
+         subject=True),
+    Rule("glad_if_i_died", _SI, "crisis",
+         rx(r"\bif\s+i\s+(?:just\s+)?(?:died|was\s+dead|were\s+dead|didn'?t\s+wake\s+up|never\s+woke\s+up|"
+            r"stopped\s+existing)\b[^.!?\n]{0,40}\b(?:glad|relieved|relief|fine|happy|okay|ok|wouldn'?t\s+mind|"
+            r"at\s+peace|grateful)\b|\b(?:glad|relieved|happy|grateful|wouldn'?t\s+mind)\b[^.!?\n]{0,25}\bif\s+"
+            r"i\s+(?:just\s+)?(?:died|was\s+dead|didn'?t\s+wake\s+up|never\s+woke\s+up)\b"),
+         subject=True),
     Rule("indifferent_to_living", _SI, "crisis",
          rx(r"\b(?:idc|idgaf|don'?t\s+care|dont\s+care|do\s+not\s+care|couldn'?t\s+care\s+less|"
             r"doesn'?t\s+matter)\s+(?:anymore\s+|any\s+more\s+)?(?:if|whether)\s+i\s+(?:live|die|wake|"

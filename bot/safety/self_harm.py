@@ -98,6 +98,12 @@ FAMILY_RULES: tuple[Rule, ...] = (
     Rule("deliberate_injury", _SH, "crisis",
          rx(rf"\b{_DELIBERATE_INJURY}"),
          subject=True),
+    Rule("self_injury_habit", _SH, "crisis",
+         rx(rf"\b(?:started|start|been|keep|kept|back\s+to|relaps\w*\s+(?:into|and)|still)\s+"
+            rf"(?:harm|hurt|injur|burn|cutt?)(?:ing)?\s+(?:{MYSELF}|my\s+(?:own\s+)?{BODY})|"
+            rf"\b(?:harm|hurt|injur|burn|cutt?)(?:ing|ed|s)?\s+(?:{MYSELF}|my\s+(?:own\s+)?{BODY})\s+"
+            r"(?:again|with\s+(?:a|the|my)\s+(?:knife|blade|razor|lighter|scissors|glass|compass|pin|needle))"),
+         subject=True, unless=ACCIDENT),
     Rule("making_cuts", _SH, "crisis",
          rx(rf"\b(?:make|made|making|do|did|doing|leave|left|leaving)\s+(?:\w+\s+)?(?:cuts?|marks|burns|"
             rf"scratches)\s+(?:on|in|into|across|along)\s+(?:my\s+)?{BODY}"), subject=True),

@@ -88,6 +88,8 @@ SELF_DEATH = (
     r"|end(?:ing)?\s+(?:it|it\s+all|things|everything|my\s+(?:own\s+)?life|myself|my\s+existence)\b"
     r"(?!\s+(?:with|between|off|for\s+(?:the|today|now)|here|there|early|on\s+a))"
     r"|finish\w*\s+(?:my\s+(?:own\s+)?life|myself)|take\s+my\s+(?:own\s+)?life"
+    r"|my\s+life\s+(?:would\s+|to\s+|could\s+|will\s+)?(?:just\s+|simply\s+|finally\s+)?(?:end|be\s+over|"
+    r"come\s+to\s+an\s+end|stop)\b"
     r"|never\s+see\s+(?:daylight|the\s+light\s+of\s+day|another\s+day|the\s+sun(?:rise)?|tomorrow)"
     r"|(?:won'?t|wont|will\s+not|not|never|don'?t|dont)\s+(?:\w+\s+)?(?:see|make\s+it\s+to|live\s+to\s+see|"
     r"survive)\s+(?:the\s+|another\s+|next\s+)?(?:morning|tomorrow|day|week|year|daylight|sunrise|christmas)"
