@@ -16,7 +16,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default=settings.host)
     parser.add_argument("--port", type=int, default=settings.web_port)
     args = parser.parse_args(argv)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    # ws="none": the web process serves no WebSockets (the widget talks to Rasa), and
+    # uvicorn's websockets support does not import with the websockets 10.x Rasa pins.
+    uvicorn.run(
+        create_app(settings), host=args.host, port=args.port, log_level="warning", ws="none"
+    )
 
 
 if __name__ == "__main__":
