@@ -89,7 +89,8 @@ HEIGHT_LEISURE = rx(
     r"run\w*|cycl\w*|bike|drinks?|date|friends|wedding|concert|gig|hik\w*|climb\w*|tourist\w*|"
     r"sightsee\w*|dizzy|vertigo|heights|bungee|diving|swim\w*|train\s+(?:is|was)\s+late|"
     r"waiting\s+for\s+(?:the|my)\s+train|commut\w*|game|film|movie|be\s+there|on\s+my\s+way|omw|"
-    r"in\s+(?:a\s+)?(?:few|five|ten|\d+)\s+min\w*|coming|arriv\w*|meet\w*|bus|traffic|driv\w*|late)\b"
+    r"in\s+(?:a\s+)?(?:few|five|ten|\d+)\s+min\w*|coming|arriv\w*|meet\w*|bus|traffic|driv\w*|late|"
+    r"(?:almost|nearly)\s+(?:there|home|at)|at\s+yours|see\s+you)\b"
 )
 # A plan that is an event: "I've picked the date for the wedding".
 EVENT_PLAN = rx(

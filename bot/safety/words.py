@@ -83,7 +83,7 @@ SELF_DEATH = (
     + _WAKE_TAIL
     + r"(?:\s+up)?"
     + r"|heart\s+(?:would\s+|will\s+|to\s+|could\s+)?(?:just\s+)?"
-    r"(?:stop|give\s+out|give\s+up|stop\s+beating)"
+    r"(?:stops?|stopping|gives?\s+out|giving\s+out|gives?\s+up|stop\s+beating)"
     r"|(?:sleep|asleep)\w*\s+(?:and\s+)?(?:forever|permanently|and\s+never)|eternal\s+sleep"
     r"|end(?:ing)?\s+(?:it|it\s+all|things|everything|my\s+(?:own\s+)?life|myself|my\s+existence)\b"
     r"(?!\s+(?:with|between|off|for\s+(?:the|today|now)|here|there|early|on\s+a))"

@@ -60,3 +60,42 @@ def test_eval_data__main_prints_both_sets_and_writes_json(
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {"dev", "holdout"} <= set(data)
     assert data["dev"]["confusion"]["crisis"]["crisis"] == data["dev"]["counts"]["crisis"]
+
+
+def test_eval_data__every_holdout_file_is_discovered_as_its_own_set() -> None:
+    names = set(DATASETS)
+    assert {"dev", "holdout", "holdout_c", "holdout_d"} <= names
+    assert all(name == "dev" or name.startswith("holdout") for name in names)
+
+
+def test_eval_data__no_holdout_message_is_copied_into_dev() -> None:
+    dev_texts = {row.text.strip().lower() for row in load_rows(DATASETS["dev"])}
+    for name, path in DATASETS.items():
+        if name != "dev":
+            assert not dev_texts & {row.text.strip().lower() for row in load_rows(path)}, name
+
+
+def test_eval_data__holdout_c_covers_every_family_in_new_voices() -> None:
+    rows = load_rows(DATASETS["holdout_c"])
+    counts = Counter(row.level for row in rows)
+    assert len(rows) >= 120
+    assert counts["crisis"] >= 60 and counts["none"] >= 40 and counts["concern"] >= 20
+    crisis_categories = {row.category for row in rows if row.level == "crisis"}
+    assert crisis_categories == {
+        "suicidal_ideation", "self_harm", "method_or_means", "burden_or_goodbye",
+        "danger_from_others",
+    }
+
+
+def test_eval_data__main_reports_each_holdout_and_writes_var_eval_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import bot.evaluation.risk_eval as risk_eval
+
+    out = tmp_path / "var" / "eval" / "risk.json"
+    monkeypatch.setattr(risk_eval, "DEFAULT_OUT", out)
+    assert main([]) == 0
+    printed = capsys.readouterr().out
+    assert "== holdout_c" in printed and "== holdout_d" in printed
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {"dev", "holdout", "holdout.A", "holdout.B", "holdout_c", "holdout_d"} <= set(data)
