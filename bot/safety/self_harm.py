@@ -112,7 +112,7 @@ FAMILY_RULES: tuple[Rule, ...] = (
             r"(?:bleeds?|bled|bleeding|bruises?|bruised|breaks?|broke|blister\w*|comes?)\b"),
          subject=True, unless=ACCIDENT),
     Rule("sh_slang", _SH, "crisis",
-         rx(r"\bsh(?:-|')?ing\b|\bsh(?:'d|-?ed)\b|\b(?:sh|s/h|self[\s-]*harm|cutting)\s+(?:free|clean)\b|"
+         rx(r"\bsh(?:-|')?ing\b|\bsh(?:'d|-ed|'ed)\b|\b(?:sh|s/h|self[\s-]*harm|cutting)\s+(?:free|clean)\b|"
             r"\bclean\s+from\s+(?:sh|s/h|self[\s-]*harm\w*|cutting)\b"), subject=True,
          unless_impersonal=RESEARCH),
     Rule("wants_physical_pain", _SH, "crisis",

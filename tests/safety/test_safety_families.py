@@ -82,6 +82,8 @@ def test_family_self_harm__the_urge_or_habit_in_first_person_is_crisis(text: str
         "I'm cutting down on coffee again",
         "I cut my thumb chopping onions",
         "the cutting board is dirty again",
+        "I used to sit in his shed while he fixed things",
+        "she shed a few tears at the wedding",
     ],
 )
 def test_family_self_harm__everyday_cutting_is_not_crisis(text: str) -> None:
