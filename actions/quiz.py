@@ -72,6 +72,8 @@ class ValidateQuizForm(FormValidationAction):
     async def validate_quiz_answer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if value is None:
+            return {"quiz_answer": None}
         ids, index, score, log = _state(tracker)
         if index >= len(ids):
             return {"quiz_answer": value}

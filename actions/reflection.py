@@ -244,23 +244,30 @@ class ValidateReflectionForm(FormValidationAction):
             dispatcher.utter_message(response="utter_mood_unclear")
         return SKIPPED
 
+    # rasa-sdk validates every slot set since the last user message, including the
+    # resets to None that start/resume actions make: those are not answers.
+
     async def validate_mood_before(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if value is None:
+            return {"mood_before": None}
         return {"mood_before": self._mood("before", value, dispatcher, tracker)}
 
     async def validate_mood_after(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if value is None:
+            return {"mood_after": None}
         return {"mood_after": self._mood("after", value, dispatcher, tracker)}
 
     async def validate_reflection_answer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         current = reflection_id(tracker)
-        text = value if isinstance(value, str) else ""
-        if current is None:
+        if value is None or current is None:
             return {"reflection_answer": None}
+        text = value if isinstance(value, str) else ""
         if not text.strip():
             dispatcher.utter_message(response="utter_empty_answer")
             return {"reflection_answer": None}

@@ -67,6 +67,8 @@ class ActionConcernResponse(Action):
         for line in service.concern_reply():
             dispatcher.utter_message(text=line)
         evidence = risk_of(tracker).get("evidence") or []
+        if any(item.get("category") == "nlu" for item in evidence):
+            dispatcher.utter_message(response="utter_safety_check_in")
         with app_session() as session:
             service.record_risk(
                 session, sender_id=tracker.sender_id, level="concern",

@@ -66,6 +66,8 @@ class ValidateSelfAssessmentForm(FormValidationAction):
     async def validate_sa_answer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if value is None:
+            return {"sa_answer": None}
         answers = _answers(tracker)
         pending = _next_item(answers)
         if pending is None:

@@ -25,6 +25,7 @@ from bot.safety import assess_risk
 RISK_KEY = "securebase_risk"
 CRISIS_INTENT = "crisis"
 DISTRESS_INTENT = "distress"
+NLU_EVIDENCE = {"category": "nlu", "rule": "diet_crisis_intent", "start": 0, "end": 0}
 # Intents that are a request of their own and win over a concern-level signal.
 REQUESTS = frozenset(
     {"pause", "goodbye", "skip", "help", "get_help_now", "resume", "ask_progress",
@@ -34,9 +35,7 @@ REQUESTS = frozenset(
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class RiskClassifier(GraphComponent):
-    """Rules decide crisis; DIET's own ``crisis`` intent is a second, confident-only net."""
-
-    MIN_NLU_CRISIS_CONFIDENCE = 0.85
+    """Rules decide crisis; DIET's own ``crisis`` intent is a second net that asks, gently."""
 
     @classmethod
     def create(
@@ -54,12 +53,14 @@ class RiskClassifier(GraphComponent):
             assessment = assess_risk(text if isinstance(text, str) else "")
             message.set(RISK_KEY, assessment.to_dict(), add_to_output=True)
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            confidence = float((message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0)
             if assessment.level == "crisis":
                 new_intent: str | None = CRISIS_INTENT
-            elif intent == CRISIS_INTENT and confidence < self.MIN_NLU_CRISIS_CONFIDENCE:
-                # DIET's second opinion without rule evidence: answer gently, not with alarm.
+            elif intent == CRISIS_INTENT:
+                # DIET's guess without rule evidence: answer gently and open the door to
+                # help (the concern response asks), rather than alarm someone who was not.
                 new_intent = DISTRESS_INTENT
+                message.set(RISK_KEY, {"level": "concern", "evidence": [NLU_EVIDENCE]},
+                            add_to_output=True)
             elif assessment.level == "concern" and intent not in REQUESTS:
                 new_intent = DISTRESS_INTENT
             else:

@@ -197,3 +197,16 @@ def test_progress__lists_finished_modules_with_dates(app_db: str, domain_dict: d
 def test_progress__for_a_new_person_invites_them_to_start(app_db: str, domain_dict: dict) -> None:
     _, messages = run(ActionShowProgress(), make_tracker(sender_id="nobody"), domain_dict)
     assert [m["response"] for m in messages] == ["utter_progress_empty"]
+
+
+def test_slot_resets_from_start__are_not_validated_as_answers(app_db: str, domain_dict: dict) -> None:
+    rid = start(domain_dict)
+    tracker = make_tracker(
+        intent="choose_module", slots={"reflection_id": rid},
+        extracted={"mood_before": None, "reflection_answer": None, "mood_after": None},
+    )
+    _, messages = run(ValidateReflectionForm(), tracker, domain_dict)
+    assert messages == []
+    with session_scope(app_db) as session:
+        assert session.execute(select(Answer)).first() is None
+        assert session.execute(select(MoodCheckin)).first() is None
