@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+from abc import ABCMeta, abstractmethod
 from typing import Any
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+logger = logging.getLogger(__name__)
 
 FORM_NAME = "reflection_form"
 MODULE_SLOTS = ("mood_before", "reflection_answer", "mood_after")
@@ -35,3 +42,46 @@ def in_reflection(tracker: Tracker) -> bool:
 
 def cleared_module_slots() -> dict[str, Any]:
     return {slot: None for slot in MODULE_SLOTS}
+
+
+class GuardedAction(Action, metaclass=ABCMeta):
+    """An action that fails kindly: if the database (or anything) breaks, the person
+    hears that there is a technical problem instead of silence or "I didn't follow".
+    Subclasses implement ``perform``; only the action name and error type are logged.
+    """
+
+    @abstractmethod
+    async def perform(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Do the action's work; exceptions become a kind technical-problem reply."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        try:
+            return await self.perform(dispatcher, tracker, domain)
+        except Exception as error:  # noqa: BLE001 - reported to the person, logged without text
+            logger.error("action %s failed: %s", self.name(), type(error).__name__)
+            dispatcher.messages.clear()
+            dispatcher.utter_message(response="utter_technical_problem")
+            return []
+
+
+class GuardedFormValidationAction(FormValidationAction, metaclass=ABCMeta):
+    """Form validation that fails kindly, like ``GuardedAction``."""
+
+    @abstractmethod
+    def name(self) -> str:
+        """Abstract here so rasa-sdk registers only the concrete validators."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        try:
+            return await super().run(dispatcher, tracker, domain)
+        except Exception as error:  # noqa: BLE001
+            logger.error("validation %s failed: %s", self.name(), type(error).__name__)
+            dispatcher.messages.clear()
+            dispatcher.utter_message(response="utter_technical_problem")
+            return []

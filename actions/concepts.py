@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.common import GuardedAction
 from bot.services import concepts as service
 
 
@@ -27,11 +28,11 @@ def _topic_buttons() -> list[dict[str, str]]:
     ]
 
 
-class ActionExplainConcept(Action):
+class ActionExplainConcept(GuardedAction):
     def name(self) -> str:
         return "action_explain_concept"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         concept_id = service.pick_concept(_entity_values(tracker), _text(tracker))
@@ -52,11 +53,11 @@ class ActionExplainConcept(Action):
         return [SlotSet("last_concept", concept_id)]
 
 
-class ActionExplainConceptMore(Action):
+class ActionExplainConceptMore(GuardedAction):
     def name(self) -> str:
         return "action_explain_concept_more"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         concept_id = service.pick_concept(_entity_values(tracker), "") or tracker.get_slot(
@@ -71,11 +72,11 @@ class ActionExplainConceptMore(Action):
         return [SlotSet("last_concept", concept_id)]
 
 
-class ActionCompareConcepts(Action):
+class ActionCompareConcepts(GuardedAction):
     def name(self) -> str:
         return "action_compare_concepts"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         pair = service.pick_two(_entity_values(tracker), _text(tracker))

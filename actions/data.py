@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.common import GuardedAction
 from bot.services import personal_data as service
 from bot.services.personal_data import FORGET_SLOT
 from bot.storage.db import app_session
 
 
-class ActionDescribeStoredData(Action):
+class ActionDescribeStoredData(GuardedAction):
     def name(self) -> str:
         return "action_describe_stored_data"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         with app_session() as session:
@@ -32,11 +33,11 @@ class ActionDescribeStoredData(Action):
         return []
 
 
-class ActionExportData(Action):
+class ActionExportData(GuardedAction):
     def name(self) -> str:
         return "action_export_data"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         with app_session() as session:
@@ -48,24 +49,24 @@ class ActionExportData(Action):
         return []
 
 
-class ActionAskDeleteConfirmation(Action):
+class ActionAskDeleteConfirmation(GuardedAction):
     def name(self) -> str:
         return "action_ask_delete_confirmation"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_confirm_delete")
         return [SlotSet("pending_offer", "delete")]
 
 
-class ActionDeleteData(Action):
+class ActionDeleteData(GuardedAction):
     """Deletes app rows now; the tracker store forgets the conversation on save."""
 
     def name(self) -> str:
         return "action_delete_data"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         with app_session() as session:
@@ -74,11 +75,11 @@ class ActionDeleteData(Action):
         return [SlotSet("pending_offer", None), SlotSet(FORGET_SLOT, True)]
 
 
-class ActionDeclineOffer(Action):
+class ActionDeclineOffer(GuardedAction):
     def name(self) -> str:
         return "action_decline_offer"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         if tracker.get_slot("pending_offer") == "delete":

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.common import GuardedAction
 from bot.services.progress import describe, progress_for
 from bot.storage.db import app_session
 
 
-class ActionShowProgress(Action):
+class ActionShowProgress(GuardedAction):
     def name(self) -> str:
         return "action_show_progress"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         with app_session() as session:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import channel
+from actions.common import GuardedAction, GuardedFormValidationAction, channel
 from bot.services import quiz as service
 from bot.storage.db import app_session
 
@@ -24,11 +24,11 @@ def _state(tracker: Tracker) -> tuple[list[str], int, int, list[Any]]:
     return ids, index, score, log
 
 
-class ActionStartQuiz(Action):
+class ActionStartQuiz(GuardedAction):
     def name(self) -> str:
         return "action_start_quiz"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         seed = f"{tracker.sender_id}:{len(tracker.events)}"
@@ -40,11 +40,11 @@ class ActionStartQuiz(Action):
         ]
 
 
-class ActionAskQuizAnswer(Action):
+class ActionAskQuizAnswer(GuardedAction):
     def name(self) -> str:
         return "action_ask_quiz_answer"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         ids, index, _, _ = _state(tracker)
@@ -65,7 +65,7 @@ class ActionAskQuizAnswer(Action):
         return []
 
 
-class ValidateQuizForm(FormValidationAction):
+class ValidateQuizForm(GuardedFormValidationAction):
     def name(self) -> str:
         return "validate_quiz_form"
 
@@ -94,22 +94,22 @@ class ValidateQuizForm(FormValidationAction):
         return {**slots, "quiz_answer": "done"}
 
 
-class ActionFinishQuiz(Action):
+class ActionFinishQuiz(GuardedAction):
     def name(self) -> str:
         return "action_finish_quiz"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_quiz_finished")
         return [SlotSet("quiz_answer", None), SlotSet("quiz_questions", None)]
 
 
-class ActionStopQuiz(Action):
+class ActionStopQuiz(GuardedAction):
     def name(self) -> str:
         return "action_stop_quiz"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_quiz_stopped")

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import channel, in_reflection, latest_intent, reflection_id
+from actions.common import (
+    GuardedAction,
+    GuardedFormValidationAction,
+    channel,
+    in_reflection,
+    latest_intent,
+    reflection_id,
+)
 from actions.safety import risk_of
 from bot.content import PROMPTS_PER_MODULE, TAKEAWAY_IDS
 from bot.services import reflection as service
@@ -43,11 +50,11 @@ def _welcome_back(dispatcher: CollectingDispatcher, started: service.Started) ->
         )
 
 
-class ActionStartReflection(Action):
+class ActionStartReflection(GuardedAction):
     def name(self) -> str:
         return "action_start_reflection"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         wanted = next(
@@ -67,11 +74,11 @@ class ActionStartReflection(Action):
         return _module_events(started)
 
 
-class ActionResumeReflection(Action):
+class ActionResumeReflection(GuardedAction):
     def name(self) -> str:
         return "action_resume_reflection"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         current = reflection_id(tracker)
@@ -89,11 +96,11 @@ class ActionResumeReflection(Action):
         return _module_events(started)
 
 
-class ActionPauseReflection(Action):
+class ActionPauseReflection(GuardedAction):
     def name(self) -> str:
         return "action_pause_reflection"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         current = reflection_id(tracker)
@@ -121,13 +128,13 @@ class ActionPauseReflection(Action):
         return events
 
 
-class ActionAskReflectionAnswer(Action):
+class ActionAskReflectionAnswer(GuardedAction):
     """Asks the open prompt or follow-up; the database says which one."""
 
     def name(self) -> str:
         return "action_ask_reflection_answer"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         current = reflection_id(tracker)
@@ -153,13 +160,13 @@ class ActionAskReflectionAnswer(Action):
         return []
 
 
-class ActionAskMoodAfter(Action):
+class ActionAskMoodAfter(GuardedAction):
     """Closes the module with a summary, then asks the second mood check-in."""
 
     def name(self) -> str:
         return "action_ask_mood_after"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         current = reflection_id(tracker)
@@ -172,11 +179,11 @@ class ActionAskMoodAfter(Action):
         return []
 
 
-class ActionFinishReflection(Action):
+class ActionFinishReflection(GuardedAction):
     def name(self) -> str:
         return "action_finish_reflection"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_reflection_finished")
@@ -189,11 +196,11 @@ class ActionFinishReflection(Action):
         ]
 
 
-class ActionShowReflectionHelp(Action):
+class ActionShowReflectionHelp(GuardedAction):
     def name(self) -> str:
         return "action_show_reflection_help"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         current = reflection_id(tracker)
@@ -208,7 +215,7 @@ class ActionShowReflectionHelp(Action):
         return []
 
 
-class ValidateReflectionForm(FormValidationAction):
+class ValidateReflectionForm(GuardedFormValidationAction):
     """Stores each answer as it arrives and lets the database drive what comes next."""
 
     def name(self) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import channel, cleared_module_slots
+from actions.common import GuardedAction, channel, cleared_module_slots
 from bot.services import safety as service
 from bot.settings import get_settings
 from bot.storage.db import app_session
@@ -30,13 +30,13 @@ def _reset_module_slots() -> list[EventType]:
     ]
 
 
-class ActionCrisisResponse(Action):
+class ActionCrisisResponse(GuardedAction):
     """Help first: resources before anything else, the exercise stopped, the event recorded."""
 
     def name(self) -> str:
         return "action_crisis_response"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         for line in service.crisis_reply(get_settings().crisis_region):
@@ -55,13 +55,13 @@ class ActionCrisisResponse(Action):
         return _reset_module_slots()
 
 
-class ActionConcernResponse(Action):
+class ActionConcernResponse(GuardedAction):
     """Distress without risk: validation and an offer to pause, no crisis numbers."""
 
     def name(self) -> str:
         return "action_concern_response"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         for line in service.concern_reply():
@@ -77,11 +77,11 @@ class ActionConcernResponse(Action):
         return []
 
 
-class ActionGetHelpNow(Action):
+class ActionGetHelpNow(GuardedAction):
     def name(self) -> str:
         return "action_get_help_now"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(text=service.help_now_reply(get_settings().crisis_region))

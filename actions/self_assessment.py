@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import channel
+from actions.common import GuardedAction, GuardedFormValidationAction, channel
 from bot.services import self_assessment as service
 from bot.storage.db import app_session
 
@@ -26,11 +26,11 @@ def _next_item(answers: dict[str, int]) -> tuple[int, Any] | None:
     return None
 
 
-class ActionStartSelfAssessment(Action):
+class ActionStartSelfAssessment(GuardedAction):
     def name(self) -> str:
         return "action_start_self_assessment"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_sa_intro", total=len(service.items()))
@@ -39,11 +39,11 @@ class ActionStartSelfAssessment(Action):
         return [SlotSet("sa_answers", {}), SlotSet("sa_answer", None)]
 
 
-class ActionAskSaAnswer(Action):
+class ActionAskSaAnswer(GuardedAction):
     def name(self) -> str:
         return "action_ask_sa_answer"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         pending = _next_item(_answers(tracker))
@@ -59,7 +59,7 @@ class ActionAskSaAnswer(Action):
         return []
 
 
-class ValidateSelfAssessmentForm(FormValidationAction):
+class ValidateSelfAssessmentForm(GuardedFormValidationAction):
     def name(self) -> str:
         return "validate_self_assessment_form"
 
@@ -89,33 +89,33 @@ class ValidateSelfAssessmentForm(FormValidationAction):
         return {"sa_answers": answers, "sa_answer": "done"}
 
 
-class ActionFinishSelfAssessment(Action):
+class ActionFinishSelfAssessment(GuardedAction):
     def name(self) -> str:
         return "action_finish_self_assessment"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_sa_finished")
         return [SlotSet("sa_answer", None), SlotSet("sa_answers", None)]
 
 
-class ActionStopSelfAssessment(Action):
+class ActionStopSelfAssessment(GuardedAction):
     def name(self) -> str:
         return "action_stop_self_assessment"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_sa_stopped")
         return [SlotSet("sa_answer", None), SlotSet("sa_answers", None)]
 
 
-class ActionShowChangeOverTime(Action):
+class ActionShowChangeOverTime(GuardedAction):
     def name(self) -> str:
         return "action_show_change_over_time"
 
-    async def run(
+    async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         with app_session() as session:

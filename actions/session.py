@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -10,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from bot.services import reflection as service
 from bot.storage.db import app_session
 
+logger = logging.getLogger(__name__)
 NOT_CARRIED = {"requested_slot", "reflection_ready", "pending_offer", "session_started_metadata"}
 
 
@@ -26,8 +29,12 @@ class ActionSessionStart(Action):
             for key, value in tracker.current_slot_values().items()
             if key not in NOT_CARRIED and value is not None
         ]
-        with app_session() as session:
-            position = service.find_unfinished(session, sender_id=tracker.sender_id)
+        try:
+            with app_session() as session:
+                position = service.find_unfinished(session, sender_id=tracker.sender_id)
+        except Exception as error:  # noqa: BLE001 - a new session must start even without the DB
+            logger.error("session start could not read the app database: %s", type(error).__name__)
+            position = None
         if position is not None:
             dispatcher.utter_message(
                 response="utter_offer_resume",

@@ -58,6 +58,7 @@ class Settings:
     secret_key: str = DEFAULT_SECRET
     widget_origins: tuple[str, ...] = field(default_factory=tuple)
     log_salt: str = "securebase"
+    action_endpoint: str = ""
 
     @property
     def web_origins(self) -> tuple[str, ...]:
@@ -71,7 +72,8 @@ class Settings:
 
     @property
     def action_url(self) -> str:
-        return f"http://{self.host}:{self.action_port}/webhook"
+        """The action server's webhook (``ACTION_ENDPOINT_URL`` wins when set)."""
+        return self.action_endpoint or f"http://{self.host}:{self.action_port}/webhook"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -104,6 +106,7 @@ class Settings:
             secret_key=secret,
             widget_origins=origins,
             log_salt=env.get("LOG_SALT", defaults.log_salt),
+            action_endpoint=env.get("ACTION_ENDPOINT_URL", ""),
         )
 
 

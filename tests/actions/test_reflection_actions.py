@@ -210,3 +210,16 @@ def test_slot_resets_from_start__are_not_validated_as_answers(app_db: str, domai
     with session_scope(app_db) as session:
         assert session.execute(select(Answer)).first() is None
         assert session.execute(select(MoodCheckin)).first() is None
+
+
+def test_dead_database__gets_a_kind_technical_reply_not_silence(
+    app_db: str, domain_dict: dict, monkeypatch
+) -> None:
+    from bot.settings import get_settings
+
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////nonexistent-dir/for/sure/app.db")
+    get_settings.cache_clear()
+    _, messages = run(ActionShowProgress(), make_tracker(), domain_dict)
+    assert [m["response"] for m in messages] == ["utter_technical_problem"]
+    events, messages = run(ActionSessionStart(), make_tracker(), domain_dict)
+    assert events[0]["event"] == "session_started" and messages == []

@@ -19,7 +19,11 @@ def _action_classes() -> list[type[Action]]:
     for module_info in pkgutil.iter_modules(actions.__path__):
         module = importlib.import_module(f"actions.{module_info.name}")
         for _, obj in inspect.getmembers(module, inspect.isclass):
-            if issubclass(obj, Action) and obj.__module__ == module.__name__:
+            if (
+                issubclass(obj, Action)
+                and obj.__module__ == module.__name__
+                and not inspect.isabstract(obj)
+            ):
                 found.append(obj)
     return found
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
+
+from bot.channels import guard
 
 from tests.support.servers import Stack, texts
 
@@ -49,3 +53,22 @@ def test_long_answer_inside_a_module__is_kept_whole(stack: Stack) -> None:
         stored = session.execute(select(Answer.text)).scalars().all()
     assert long_answer.strip() in stored
     assert "Traceback" not in stack.log("actions")
+
+
+def test_dead_action_server__gets_a_kind_reply_and_crisis_still_gets_help(stack: Stack) -> None:
+    stack.stop("actions")
+    time.sleep(guard.PROBE_TTL_SECONDS + 0.5)  # let the guard's cached probe expire
+    try:
+        reply = texts(stack.say("no-actions-person", "what have I done so far"))
+        assert "technical problem" in reply and "try again" in reply
+        crisis = texts(stack.say("no-actions-person", "I want to kill myself tonight"))
+        assert "safe right now" in crisis and "findahelpline.com" in crisis
+    finally:
+        stack.start_actions()
+    assert "SecureBase" in texts(stack.say("no-actions-person", "hi"))
+
+
+def test_non_text_message__gets_a_calm_reply(stack: Stack) -> None:
+    for payload in (12345, None, ["a", "list"], {"an": "object"}):
+        response = stack.post("non-text-person", payload)
+        assert response.status_code < 500, payload

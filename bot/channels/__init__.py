@@ -1,0 +1,1 @@
+"""Rasa input channels, extended so nobody is ever met with silence."""
