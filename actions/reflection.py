@@ -173,8 +173,15 @@ class ActionAskMoodAfter(GuardedAction):
         if current is not None:
             with app_session() as session:
                 summary = service.closing_summary(session, reflection_id=current)
-            for line in summary.lines:
+            *body, invitation = summary.lines or [""]
+            for line in body:
                 dispatcher.utter_message(text=line)
+            # The concept that fits what they wrote, one tap away (issue: tailoring).
+            dispatcher.utter_message(
+                text=invitation,
+                buttons=[{"title": summary.concept_title,
+                          "payload": f'/ask_concept{{"concept": "{summary.concept_id}"}}'}],
+            )
         dispatcher.utter_message(response="utter_ask_mood_after")
         return []
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bot.content import PROMPTS_PER_MODULE, Takeaway, load_catalog
+from bot.content.knowledge import load_knowledge
 from bot.scoring import compose_feedback, compose_summary, score_answer
 from bot.storage import repositories as repo
 from bot.storage.models import ReflectionSession, utcnow
@@ -73,6 +74,7 @@ class ClosingSummary:
     title: str
     lines: Sequence[str]
     concept_id: str
+    concept_title: str
 
 
 def _takeaway(reflection: ReflectionSession) -> Takeaway:
@@ -289,4 +291,10 @@ def closing_summary(session: Session, *, reflection_id: int) -> ClosingSummary:
         if answer.kind != "skipped"
     ]
     summary = compose_summary(content.title, scored)
-    return ClosingSummary(title=content.title, lines=list(summary.lines), concept_id=summary.concept_id)
+    concept = load_knowledge().concepts[summary.concept_id]
+    return ClosingSummary(
+        title=content.title,
+        lines=list(summary.lines),
+        concept_id=concept.id,
+        concept_title=f"Tell me about: {concept.title}",
+    )

@@ -139,6 +139,23 @@ def test_three_deep_answers__finish_the_module(app_db: str, domain_dict: dict) -
         assert session.get(ReflectionSession, int(rid)).status == "completed"
     _, messages = run(ActionAskMoodAfter(), make_tracker(slots={"reflection_id": rid}), domain_dict)
     assert len(messages) >= 3 and messages[-1]["response"] == "utter_ask_mood_after"
+    invitation = messages[-2]
+    assert invitation["buttons"][0]["payload"].startswith('/ask_concept{"concept": ')
+
+
+def test_closing_summary__offers_the_concept_that_fits_negative_views_of_others(
+    app_db: str, domain_dict: dict
+) -> None:
+    rid = start(domain_dict, "relationship_patterns")
+    text = ("My friends never reply and I expect people to let me down. They are unreliable"
+            " and I felt lonely and angry.")
+    for _ in range(3):
+        answer(domain_dict, rid, text)
+        answer(domain_dict, rid, text)  # any follow-up
+    _, messages = run(ActionAskMoodAfter(), make_tracker(slots={"reflection_id": rid}), domain_dict)
+    payload = messages[-2]["buttons"][0]["payload"]
+    assert payload in ('/ask_concept{"concept": "other_model"}',
+                       '/ask_concept{"concept": "plasticity"}')
 
 
 def test_mood__is_stored_and_not_asked_again(app_db: str, domain_dict: dict) -> None:
