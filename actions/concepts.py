@@ -95,7 +95,11 @@ class ActionCompareConcepts(GuardedAction):
             assert a is not None and b is not None
             dispatcher.utter_message(
                 response="utter_compare_positions",
-                a=first.title, a_self=a.self_view, a_other=a.other_view,
-                b=second.title, b_self=b.self_view, b_other=b.other_view,
+                a=first.title,
+                a_self=a.self_view,
+                a_other=a.other_view,
+                b=second.title,
+                b_self=b.self_view,
+                b_other=b.other_view,
             )
         return [SlotSet("last_concept", pair[1])]

@@ -35,8 +35,11 @@ class ActionStartQuiz(GuardedAction):
         ids = service.new_quiz(seed)
         dispatcher.utter_message(response="utter_quiz_intro", total=len(ids))
         return [
-            SlotSet("quiz_questions", ids), SlotSet("quiz_index", 0), SlotSet("quiz_score", 0),
-            SlotSet("quiz_log", []), SlotSet("quiz_answer", None),
+            SlotSet("quiz_questions", ids),
+            SlotSet("quiz_index", 0),
+            SlotSet("quiz_score", 0),
+            SlotSet("quiz_log", []),
+            SlotSet("quiz_answer", None),
         ]
 
 
@@ -59,8 +62,11 @@ class ActionAskQuizAnswer(GuardedAction):
                 for i, option in enumerate(question.options)
             ]
         dispatcher.utter_message(
-            response="utter_quiz_question", number=index + 1, total=len(ids),
-            question=question.question, buttons=buttons,
+            response="utter_quiz_question",
+            number=index + 1,
+            total=len(ids),
+            question=question.question,
+            buttons=buttons,
         )
         return []
 
@@ -88,8 +94,14 @@ class ValidateQuizForm(GuardedFormValidationAction):
         if index < len(ids):
             return {**slots, "quiz_answer": None}
         with app_session() as session:
-            closing = service.finish(session, sender_id=tracker.sender_id, score=score,
-                                     total=len(ids), answers=log, channel=channel(tracker))
+            closing = service.finish(
+                session,
+                sender_id=tracker.sender_id,
+                score=score,
+                total=len(ids),
+                answers=log,
+                channel=channel(tracker),
+            )
         dispatcher.utter_message(text=closing)
         return {**slots, "quiz_answer": "done"}
 

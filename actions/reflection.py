@@ -179,8 +179,12 @@ class ActionAskMoodAfter(GuardedAction):
             # The concept that fits what they wrote, one tap away (issue: tailoring).
             dispatcher.utter_message(
                 text=invitation,
-                buttons=[{"title": summary.concept_title,
-                          "payload": f'/ask_concept{{"concept": "{summary.concept_id}"}}'}],
+                buttons=[
+                    {
+                        "title": summary.concept_title,
+                        "payload": f'/ask_concept{{"concept": "{summary.concept_id}"}}',
+                    }
+                ],
             )
         dispatcher.utter_message(response="utter_ask_mood_after")
         return []
@@ -294,8 +298,11 @@ class ValidateReflectionForm(GuardedFormValidationAction):
                 dispatcher.utter_message(text=line)
             with app_session() as session:
                 safety_service.record_risk(
-                    session, sender_id=tracker.sender_id, level="crisis",
-                    evidence=risk.get("evidence") or [], channel=channel(tracker),
+                    session,
+                    sender_id=tracker.sender_id,
+                    level="crisis",
+                    evidence=risk.get("evidence") or [],
+                    channel=channel(tracker),
                 )
             return {"reflection_answer": None}
         wants_skip = latest_intent(tracker) == "skip" and len(text.split()) <= SKIP_MAX_WORDS
@@ -304,8 +311,11 @@ class ValidateReflectionForm(GuardedFormValidationAction):
                 for line in safety_service.concern_reply():
                     dispatcher.utter_message(text=line)
                 safety_service.record_risk(
-                    session, sender_id=tracker.sender_id, level="concern",
-                    evidence=risk.get("evidence") or [], channel=channel(tracker),
+                    session,
+                    sender_id=tracker.sender_id,
+                    level="concern",
+                    evidence=risk.get("evidence") or [],
+                    channel=channel(tracker),
                 )
             if wants_skip:
                 finished = service.skip_prompt(session, reflection_id=current)

@@ -47,8 +47,11 @@ class ActionCrisisResponse(GuardedAction):
         try:
             with app_session() as session:
                 service.record_risk(
-                    session, sender_id=tracker.sender_id, level="crisis",
-                    evidence=evidence, channel=channel(tracker),
+                    session,
+                    sender_id=tracker.sender_id,
+                    level="crisis",
+                    evidence=evidence,
+                    channel=channel(tracker),
                 )
         except Exception:  # noqa: BLE001 - the person still gets help if the DB is down
             dispatcher.utter_message(response="utter_safety_not_recorded")
@@ -71,8 +74,11 @@ class ActionConcernResponse(GuardedAction):
             dispatcher.utter_message(response="utter_safety_check_in")
         with app_session() as session:
             service.record_risk(
-                session, sender_id=tracker.sender_id, level="concern",
-                evidence=evidence, channel=channel(tracker),
+                session,
+                sender_id=tracker.sender_id,
+                level="concern",
+                evidence=evidence,
+                channel=channel(tracker),
             )
         return []
 

@@ -50,11 +50,16 @@ class ActionAskSaAnswer(GuardedAction):
         if pending is None:
             return []
         number, item = pending
-        buttons = [{"title": f"{v} {label}", "payload": str(v)}
-                   for v, label in sorted(service.scale_labels().items())]
+        buttons = [
+            {"title": f"{v} {label}", "payload": str(v)}
+            for v, label in sorted(service.scale_labels().items())
+        ]
         dispatcher.utter_message(
-            response="utter_sa_item", number=number, total=len(service.items()),
-            statement=item.text, buttons=buttons,
+            response="utter_sa_item",
+            number=number,
+            total=len(service.items()),
+            statement=item.text,
+            buttons=buttons,
         )
         return []
 
@@ -80,8 +85,9 @@ class ValidateSelfAssessmentForm(GuardedFormValidationAction):
         if _next_item(answers) is not None:
             return {"sa_answers": answers, "sa_answer": None}
         with app_session() as session:
-            result = service.finish(session, sender_id=tracker.sender_id, answers=answers,
-                                    channel=channel(tracker))
+            result = service.finish(
+                session, sender_id=tracker.sender_id, answers=answers, channel=channel(tracker)
+            )
         dispatcher.utter_message(response="utter_sa_position", position=result.position)
         dispatcher.utter_message(text=result.text)
         for caveat in service.caveats():

@@ -44,12 +44,20 @@ def child_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict
 
 def rasa_command(settings: Settings, model: Path = MODEL_PATH) -> list[str]:
     command = [
-        sys.executable, "-m", "rasa", "run",
-        "--model", str(model),
-        "--port", str(settings.rasa_port),
-        "--interface", settings.host,
-        "--credentials", str(PROJECT_ROOT / "credentials.yml"),
-        "--endpoints", str(PROJECT_ROOT / "endpoints.yml"),
+        sys.executable,
+        "-m",
+        "rasa",
+        "run",
+        "--model",
+        str(model),
+        "--port",
+        str(settings.rasa_port),
+        "--interface",
+        settings.host,
+        "--credentials",
+        str(PROJECT_ROOT / "credentials.yml"),
+        "--endpoints",
+        str(PROJECT_ROOT / "endpoints.yml"),
     ]
     if settings.rasa_api_token:
         command += ["--enable-api", "--auth-token", settings.rasa_api_token]
@@ -60,14 +68,26 @@ def rasa_command(settings: Settings, model: Path = MODEL_PATH) -> list[str]:
 
 def action_command(settings: Settings) -> list[str]:
     return [
-        sys.executable, "-m", "rasa_sdk",
-        "--actions", "actions",
-        "--port", str(settings.action_port),
+        sys.executable,
+        "-m",
+        "rasa_sdk",
+        "--actions",
+        "actions",
+        "--port",
+        str(settings.action_port),
     ]
 
 
 def web_command(settings: Settings) -> list[str]:
-    return [sys.executable, "-m", "bot.web", "--host", settings.host, "--port", str(settings.web_port)]
+    return [
+        sys.executable,
+        "-m",
+        "bot.web",
+        "--host",
+        settings.host,
+        "--port",
+        str(settings.web_port),
+    ]
 
 
 def main() -> int:

@@ -91,7 +91,9 @@ class Settings:
             raise SettingsError("SECRET_KEY must be set to a random value of 32+ characters")
         origins = tuple(o.strip() for o in env.get("WIDGET_ORIGINS", "").split(",") if o.strip())
         if "*" in origins:
-            raise SettingsError("WIDGET_ORIGINS may not be '*'; list the sites that embed the widget")
+            raise SettingsError(
+                "WIDGET_ORIGINS may not be '*'; list the sites that embed the widget"
+            )
         return cls(
             mode=mode,
             database_url=env.get("DATABASE_URL", defaults.database_url),

@@ -11,24 +11,44 @@ from bot.settings import PROJECT_ROOT
 
 
 def _bot(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_score__prints_one_json_object_with_the_documented_fields() -> None:
-    result = _bot("score", "--takeaway", "emotional_literacy", "--text",
-                  "I felt let down and then lonely when she left early")
+    result = _bot(
+        "score",
+        "--takeaway",
+        "emotional_literacy",
+        "--text",
+        "I felt let down and then lonely when she left early",
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    for key in ("depth", "elements", "emotions", "granularity", "self_view", "other_view",
-                "evidence", "feedback"):
+    for key in (
+        "depth",
+        "elements",
+        "emotions",
+        "granularity",
+        "self_view",
+        "other_view",
+        "evidence",
+        "feedback",
+    ):
         assert key in data
     assert "lonely" in data["emotions"]
 
 
 def test_score_jsonl__keeps_the_input_order(tmp_path: Path) -> None:
-    lines = [{"takeaway": "seek_support", "text": "idk"},
-             {"takeaway": "early_experiences", "text": "I felt scared when dad shouted"}]
+    lines = [
+        {"takeaway": "seek_support", "text": "idk"},
+        {"takeaway": "early_experiences", "text": "I felt scared when dad shouted"},
+    ]
     path = tmp_path / "answers.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     result = _bot("score", "--jsonl", str(path))
@@ -37,7 +57,9 @@ def test_score_jsonl__keeps_the_input_order(tmp_path: Path) -> None:
 
 
 def test_risk__flags_indirect_crisis_and_not_venting() -> None:
-    crisis = json.loads(_bot("risk", "--text", "I lost my job, which bridges are taller than 25 m?").stdout)
+    crisis = json.loads(
+        _bot("risk", "--text", "I lost my job, which bridges are taller than 25 m?").stdout
+    )
     venting = json.loads(_bot("risk", "--text", "this homework is killing me").stdout)
     assert crisis["level"] == "crisis" and crisis["evidence"]
     assert venting == {"level": "none", "evidence": []}

@@ -46,9 +46,11 @@ async def action_server_alive(webhook_url: str) -> bool:
     health = webhook_url.rsplit("/webhook", 1)[0] + "/health"
     try:
         timeout = aiohttp.ClientTimeout(total=1.0)
-        async with aiohttp.ClientSession(timeout=timeout) as session:
-            async with session.get(health) as response:
-                alive = response.status == 200
+        async with (
+            aiohttp.ClientSession(timeout=timeout) as session,
+            session.get(health) as response,
+        ):
+            alive = response.status == 200
     except (aiohttp.ClientError, OSError, TimeoutError):
         alive = False
     _probe_cache[webhook_url] = (now, alive)
@@ -58,8 +60,15 @@ async def action_server_alive(webhook_url: str) -> bool:
 def _count_sends(channel: OutputChannel, muted: bool) -> list[int]:
     """Wrap the channel's send methods: count what goes out, or hold it back when muted."""
     counter = [0]
-    for name in ("send_text_message", "send_text_with_buttons", "send_custom_json",
-                 "send_image_url", "send_attachment", "send_quick_replies", "send_elements"):
+    for name in (
+        "send_text_message",
+        "send_text_with_buttons",
+        "send_custom_json",
+        "send_image_url",
+        "send_attachment",
+        "send_quick_replies",
+        "send_elements",
+    ):
         original = getattr(channel, name, None)
         if original is None:
             continue

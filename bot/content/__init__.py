@@ -133,7 +133,8 @@ def parse_catalog(raw: Any, source: str = "takeaways.yml") -> Catalog:
             f" (unknown: {unknown or 'none'}, missing: {absent or 'none'})"
         )
     takeaways = {
-        tid: _parse_takeaway(tid, entries[tid], f"{source}: takeaways.{tid}") for tid in TAKEAWAY_IDS
+        tid: _parse_takeaway(tid, entries[tid], f"{source}: takeaways.{tid}")
+        for tid in TAKEAWAY_IDS
     }
     prompt_ids = [p.id for t in takeaways.values() for p in t.prompts]
     if len(prompt_ids) != len(set(prompt_ids)):

@@ -44,9 +44,7 @@ def cap_for_nlu(text: str, max_chars: int) -> str:
     return cut[:space] if space > max_chars // 2 else cut
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
 class InputGuard(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -84,9 +82,7 @@ class InputGuard(GraphComponent):
         return messages
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CommandGuard(GraphComponent):
     """Re-labels long messages classified as commands, and long statements read as questions."""
 
@@ -95,9 +91,22 @@ class CommandGuard(GraphComponent):
         return {
             "max_command_words": 9,
             "command_intents": [
-                "pause", "skip", "help", "greet", "goodbye", "affirm", "deny", "thank",
-                "resume", "ask_progress", "start_reflection", "dont_know", "bot_challenge",
-                "ask_data", "export_data", "delete_data",
+                "pause",
+                "skip",
+                "help",
+                "greet",
+                "goodbye",
+                "affirm",
+                "deny",
+                "thank",
+                "resume",
+                "ask_progress",
+                "start_reflection",
+                "dont_know",
+                "bot_challenge",
+                "ask_data",
+                "export_data",
+                "delete_data",
             ],
             # A concept question is a question: long statements without "?" are answers.
             "question_intents": ["ask_concept", "ask_concept_more", "compare_concepts"],

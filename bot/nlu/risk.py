@@ -28,8 +28,20 @@ DISTRESS_INTENT = "distress"
 NLU_EVIDENCE = {"category": "nlu", "rule": "diet_crisis_intent", "start": 0, "end": 0}
 # Intents that are a request of their own and win over a concern-level signal.
 REQUESTS = frozenset(
-    {"pause", "goodbye", "skip", "help", "get_help_now", "resume", "ask_progress",
-     "export_data", "delete_data", "ask_data", "choose_module", "start_reflection"}
+    {
+        "pause",
+        "goodbye",
+        "skip",
+        "help",
+        "get_help_now",
+        "resume",
+        "ask_progress",
+        "export_data",
+        "delete_data",
+        "ask_data",
+        "choose_module",
+        "start_reflection",
+    }
 )
 
 
@@ -59,8 +71,9 @@ class RiskClassifier(GraphComponent):
                 # DIET's guess without rule evidence: answer gently and open the door to
                 # help (the concern response asks), rather than alarm someone who was not.
                 new_intent = DISTRESS_INTENT
-                message.set(RISK_KEY, {"level": "concern", "evidence": [NLU_EVIDENCE]},
-                            add_to_output=True)
+                message.set(
+                    RISK_KEY, {"level": "concern", "evidence": [NLU_EVIDENCE]}, add_to_output=True
+                )
             elif assessment.level == "concern" and intent not in REQUESTS:
                 new_intent = DISTRESS_INTENT
             else:

@@ -20,7 +20,6 @@ from bot.storage.models import (
     User,
 )
 
-
 # The slot action_delete_data sets; the tracker store deletes the conversation when it sees it.
 FORGET_SLOT = "forget_me"
 
@@ -42,8 +41,10 @@ def _iso(value: datetime | None) -> str | None:
 
 def _count(session: Session, model: Any, user_id: int) -> int:
     if model is Answer:
-        query = select(func.count(Answer.id)).join(ReflectionSession).where(
-            ReflectionSession.user_id == user_id
+        query = (
+            select(func.count(Answer.id))
+            .join(ReflectionSession)
+            .where(ReflectionSession.user_id == user_id)
         )
     else:
         query = select(func.count(model.id)).where(model.user_id == user_id)
@@ -70,22 +71,37 @@ def export(session: Session, *, sender_id: str) -> dict[str, Any]:
     """Everything kept about this person in the app database, as plain JSON data."""
     user = repo.get_user(session=session, sender_id=sender_id)
     if user is None:
-        return {"person": None, "modules": [], "moods": [], "self_assessments": [],
-                "quizzes": [], "risk_events": []}
+        return {
+            "person": None,
+            "modules": [],
+            "moods": [],
+            "self_assessments": [],
+            "quizzes": [],
+            "risk_events": [],
+        }
     modules = []
     for reflection in repo.list_reflections(session=session, user_id=user.id):
-        modules.append({
-            "takeaway": reflection.takeaway,
-            "status": reflection.status,
-            "started_at": _iso(reflection.started_at),
-            "completed_at": _iso(reflection.completed_at),
-            "answers": [
-                {"prompt_id": a.prompt_id, "kind": a.kind, "followup": a.followup_key,
-                 "text": a.text, "depth": a.depth, "scores": a.scores, "evidence": a.evidence,
-                 "at": _iso(a.created_at)}
-                for a in reflection.answers
-            ],
-        })
+        modules.append(
+            {
+                "takeaway": reflection.takeaway,
+                "status": reflection.status,
+                "started_at": _iso(reflection.started_at),
+                "completed_at": _iso(reflection.completed_at),
+                "answers": [
+                    {
+                        "prompt_id": a.prompt_id,
+                        "kind": a.kind,
+                        "followup": a.followup_key,
+                        "text": a.text,
+                        "depth": a.depth,
+                        "scores": a.scores,
+                        "evidence": a.evidence,
+                        "at": _iso(a.created_at),
+                    }
+                    for a in reflection.answers
+                ],
+            }
+        )
 
     def rows(model: Any) -> list[Any]:
         query = select(model).where(model.user_id == user.id).order_by(model.id)
@@ -94,17 +110,33 @@ def export(session: Session, *, sender_id: str) -> dict[str, Any]:
     return {
         "person": {"id": user.sender_id, "channel": user.channel, "since": _iso(user.created_at)},
         "modules": modules,
-        "moods": [{"phase": m.phase, "score": m.score, "at": _iso(m.created_at)}
-                  for m in rows(MoodCheckin)],
+        "moods": [
+            {"phase": m.phase, "score": m.score, "at": _iso(m.created_at)}
+            for m in rows(MoodCheckin)
+        ],
         "self_assessments": [
-            {"answers": s.answers, "self_score": s.self_score, "other_score": s.other_score,
-             "nearest_style": s.nearest_style, "at": _iso(s.created_at)}
+            {
+                "answers": s.answers,
+                "self_score": s.self_score,
+                "other_score": s.other_score,
+                "nearest_style": s.nearest_style,
+                "at": _iso(s.created_at),
+            }
             for s in rows(SelfAssessment)
         ],
-        "quizzes": [{"score": q.score, "total": q.total, "answers": q.answers,
-                     "at": _iso(q.created_at)} for q in rows(QuizResult)],
-        "risk_events": [{"level": r.level, "categories": r.categories, "evidence": r.evidence,
-                         "at": _iso(r.created_at)} for r in rows(RiskEvent)],
+        "quizzes": [
+            {"score": q.score, "total": q.total, "answers": q.answers, "at": _iso(q.created_at)}
+            for q in rows(QuizResult)
+        ],
+        "risk_events": [
+            {
+                "level": r.level,
+                "categories": r.categories,
+                "evidence": r.evidence,
+                "at": _iso(r.created_at),
+            }
+            for r in rows(RiskEvent)
+        ],
     }
 
 

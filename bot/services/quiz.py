@@ -38,11 +38,17 @@ def grade(question_id: str, text: str) -> Graded:
 
 
 def finish(
-    session: Session, *, sender_id: str, score: int, total: int, answers: list[Any],
+    session: Session,
+    *,
+    sender_id: str,
+    score: int,
+    total: int,
+    answers: list[Any],
     channel: str | None = None,
 ) -> str:
     """Store the result and return the closing line."""
     user = repo.get_or_create_user(session=session, sender_id=sender_id, channel=channel)
-    repo.add_quiz_result(session=session, user_id=user.id, score=score, total=total,
-                         answers=answers)
+    repo.add_quiz_result(
+        session=session, user_id=user.id, score=score, total=total, answers=answers
+    )
     return quiz_result_text(score, total)

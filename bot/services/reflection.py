@@ -132,7 +132,9 @@ def find_unfinished(session: Session, *, sender_id: str) -> Position | None:
     return _position(reflection)
 
 
-def resume_latest(session: Session, *, sender_id: str, channel: str | None = None) -> Started | None:
+def resume_latest(
+    session: Session, *, sender_id: str, channel: str | None = None
+) -> Started | None:
     position = find_unfinished(session, sender_id=sender_id)
     if position is None:
         return None
@@ -167,9 +169,10 @@ def required_slots(session: Session, *, reflection_id: int) -> list[str]:
     reflection = _load(session, reflection_id)
     slots: list[str] = []
     started_answering = bool(reflection.answers)
-    if not started_answering and repo.get_mood(
-        session=session, reflection_id=reflection.id, phase="before"
-    ) is None:
+    if (
+        not started_answering
+        and repo.get_mood(session=session, reflection_id=reflection.id, phase="before") is None
+    ):
         slots.append(MOOD_BEFORE)
     if reflection.step < PROMPTS_PER_MODULE:
         slots.append(ANSWER)
@@ -276,7 +279,10 @@ def record_mood(session: Session, *, reflection_id: int, phase: str, score: int)
         raise ValueError("mood must be 1-5, before or after")
     reflection = _load(session, reflection_id)
     repo.set_mood(
-        session=session, user_id=reflection.user_id, reflection_id=reflection.id, phase=phase,
+        session=session,
+        user_id=reflection.user_id,
+        reflection_id=reflection.id,
+        phase=phase,
         score=score,
     )
 

@@ -39,8 +39,12 @@ def finish(
     result = score_self_assessment(answers)
     user = repo.get_or_create_user(session=session, sender_id=sender_id, channel=channel)
     repo.add_self_assessment(
-        session=session, user_id=user.id, answers=dict(answers), self_score=result.self_score,
-        other_score=result.other_score, nearest_style=result.nearest_style,
+        session=session,
+        user_id=user.id,
+        answers=dict(answers),
+        self_score=result.self_score,
+        other_score=result.other_score,
+        nearest_style=result.nearest_style,
     )
     return result
 

@@ -41,7 +41,9 @@ class User(Base):
     last_seen_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
     sessions = relationship(
-        "ReflectionSession", back_populates="user", cascade="all, delete-orphan",
+        "ReflectionSession",
+        back_populates="user",
+        cascade="all, delete-orphan",
         passive_deletes=True,
     )
 
@@ -64,8 +66,11 @@ class ReflectionSession(Base):
 
     user = relationship("User", back_populates="sessions")
     answers = relationship(
-        "Answer", back_populates="session", cascade="all, delete-orphan",
-        passive_deletes=True, order_by="Answer.id",
+        "Answer",
+        back_populates="session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Answer.id",
     )
 
 
@@ -99,9 +104,7 @@ class MoodCheckin(Base):
 
     id = Column(Integer, primary_key=True)
     user_id = Column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
-    session_id = Column(
-        ForeignKey("reflection_sessions.id", ondelete="CASCADE"), nullable=True
-    )
+    session_id = Column(ForeignKey("reflection_sessions.id", ondelete="CASCADE"), nullable=True)
     phase = Column(String(16), nullable=False)  # before|after
     score = Column(Integer, nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
@@ -118,9 +121,7 @@ class RiskEvent(Base):
 
     id = Column(Integer, primary_key=True)
     user_id = Column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
-    session_id = Column(
-        ForeignKey("reflection_sessions.id", ondelete="SET NULL"), nullable=True
-    )
+    session_id = Column(ForeignKey("reflection_sessions.id", ondelete="SET NULL"), nullable=True)
     level = Column(String(16), nullable=False)  # concern|crisis
     categories = Column(JSON, nullable=False, default=list)
     evidence = Column(JSON, nullable=False, default=list)

@@ -155,7 +155,10 @@ def add_self_assessment(
     nearest_style: str,
 ) -> SelfAssessment:
     row = SelfAssessment(
-        user_id=user_id, answers=answers, self_score=self_score, other_score=other_score,
+        user_id=user_id,
+        answers=answers,
+        self_score=self_score,
+        other_score=other_score,
         nearest_style=nearest_style,
     )
     session.add(row)

@@ -34,8 +34,11 @@ def slots_of(events: list[dict]) -> dict[str, Any]:
 
 
 def test_explain__answers_with_the_entity_concept_and_offers_more(domain_dict: dict) -> None:
-    tracker = make_tracker(text="what is an IWM", intent="ask_concept",
-                           entities=[{"entity": "concept", "value": "internal_working_model"}])
+    tracker = make_tracker(
+        text="what is an IWM",
+        intent="ask_concept",
+        entities=[{"entity": "concept", "value": "internal_working_model"}],
+    )
     events, messages = run(ActionExplainConcept(), tracker, domain_dict)
     assert messages[0]["response"] == "utter_concept_short"
     assert messages[0]["buttons"][0]["payload"] == "/ask_concept_more"
@@ -55,15 +58,17 @@ def test_explain__is_honest_about_an_unknown_topic(domain_dict: dict) -> None:
 
 
 def test_tell_me_more__continues_the_last_concept(domain_dict: dict) -> None:
-    tracker = make_tracker(text="tell me more", intent="ask_concept_more",
-                           slots={"last_concept": "secure_base"})
+    tracker = make_tracker(
+        text="tell me more", intent="ask_concept_more", slots={"last_concept": "secure_base"}
+    )
     _, messages = run(ActionExplainConceptMore(), tracker, domain_dict)
     assert [m["response"] for m in messages] == ["utter_concept_more", "utter_concept_example"]
 
 
 def test_compare__two_styles_shows_their_positions_from_the_seed_table(domain_dict: dict) -> None:
-    tracker = make_tracker(text="difference between secure and preoccupied",
-                           intent="compare_concepts")
+    tracker = make_tracker(
+        text="difference between secure and preoccupied", intent="compare_concepts"
+    )
     _, messages = run(ActionCompareConcepts(), tracker, domain_dict)
     positions = messages[-1]
     assert positions["response"] == "utter_compare_positions"
@@ -73,10 +78,17 @@ def test_compare__two_styles_shows_their_positions_from_the_seed_table(domain_di
 
 def _quiz_tracker(ids: list[str], index: int, score: int, text: str) -> Any:
     return make_tracker(
-        text=text, intent="share",
-        slots={"quiz_questions": ids, "quiz_index": index, "quiz_score": score, "quiz_log": [],
-               "requested_slot": "quiz_answer"},
-        active_loop="quiz_form", extracted={"quiz_answer": text},
+        text=text,
+        intent="share",
+        slots={
+            "quiz_questions": ids,
+            "quiz_index": index,
+            "quiz_score": score,
+            "quiz_log": [],
+            "requested_slot": "quiz_answer",
+        },
+        active_loop="quiz_form",
+        extracted={"quiz_answer": text},
     )
 
 
@@ -114,9 +126,12 @@ def test_quiz__unreadable_answer_is_asked_again(app_db: str, domain_dict: dict) 
 
 def _sa_tracker(answers: dict[str, int], text: str, sender: str = "person-1") -> Any:
     return make_tracker(
-        sender_id=sender, text=text, intent="share",
+        sender_id=sender,
+        text=text,
+        intent="share",
         slots={"sa_answers": answers, "requested_slot": "sa_answer"},
-        active_loop="self_assessment_form", extracted={"sa_answer": text},
+        active_loop="self_assessment_form",
+        extracted={"sa_answer": text},
     )
 
 
@@ -133,7 +148,9 @@ def test_self_assessment__asks_the_next_unanswered_statement(domain_dict: dict) 
     assert messages[0]["number"] == 2 and len(messages[0]["buttons"]) == 7
 
 
-def test_self_assessment__words_are_understood_and_unclear_is_asked_again(domain_dict: dict) -> None:
+def test_self_assessment__words_are_understood_and_unclear_is_asked_again(
+    domain_dict: dict,
+) -> None:
     events, _ = run(ValidateSelfAssessmentForm(), _sa_tracker({}, "agree a bit"), domain_dict)
     assert list(slots_of(events)["sa_answers"].values()) == [5]
     events, messages = run(ValidateSelfAssessmentForm(), _sa_tracker({}, "banana"), domain_dict)
@@ -148,8 +165,12 @@ def test_self_assessment__result_is_stored_with_position_style_and_caveats(
     assert any("diagnos" in (m.get("text") or "") for m in messages)
     with session_scope(app_db) as session:
         row = session.execute(select(SelfAssessment)).scalar_one()
-        assert row.nearest_style in {"secure", "preoccupied", "fearful_avoidant",
-                                     "dismissing_avoidant"}
+        assert row.nearest_style in {
+            "secure",
+            "preoccupied",
+            "fearful_avoidant",
+            "dismissing_avoidant",
+        }
 
 
 def test_change_over_time__needs_two_results_then_compares(app_db: str, domain_dict: dict) -> None:

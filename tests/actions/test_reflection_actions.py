@@ -60,29 +60,42 @@ def answer(domain: dict[str, Any], rid: str, text: str, intent: str = "share") -
     return slots_of(events), messages
 
 
-def test_start__creates_an_active_module_and_readies_the_form(app_db: str, domain_dict: dict) -> None:
+def test_start__creates_an_active_module_and_readies_the_form(
+    app_db: str, domain_dict: dict
+) -> None:
     rid = start(domain_dict)
     with session_scope(app_db) as session:
         reflection = session.get(ReflectionSession, int(rid))
         assert (reflection.takeaway, reflection.status, reflection.step) == (
-            "early_experiences", "active", 0
+            "early_experiences",
+            "active",
+            0,
         )
 
 
 def test_start__without_a_module_asks_which_one(app_db: str, domain_dict: dict) -> None:
-    events, messages = run(ActionStartReflection(), make_tracker(intent="choose_module"), domain_dict)
+    events, messages = run(
+        ActionStartReflection(), make_tracker(intent="choose_module"), domain_dict
+    )
     assert slots_of(events) == {"reflection_ready": False}
     assert [m["response"] for m in messages] == ["utter_unknown_module", "utter_ask_module"]
 
 
 def test_first_ask__explains_the_idea_then_asks_prompt_one(app_db: str, domain_dict: dict) -> None:
     rid = start(domain_dict)
-    _, messages = run(ActionAskReflectionAnswer(), make_tracker(slots={"reflection_id": rid}), domain_dict)
-    assert [m["response"] for m in messages] == ["utter_reflection_intro", "utter_reflection_prompt"]
+    _, messages = run(
+        ActionAskReflectionAnswer(), make_tracker(slots={"reflection_id": rid}), domain_dict
+    )
+    assert [m["response"] for m in messages] == [
+        "utter_reflection_intro",
+        "utter_reflection_prompt",
+    ]
     assert messages[1]["number"] == 1 and messages[1]["total"] == 3
 
 
-def test_answer__is_stored_with_prompt_id_scores_and_evidence(app_db: str, domain_dict: dict) -> None:
+def test_answer__is_stored_with_prompt_id_scores_and_evidence(
+    app_db: str, domain_dict: dict
+) -> None:
     rid = start(domain_dict)
     slots, messages = answer(domain_dict, rid, DEEP)
     assert slots["reflection_answer"] is None  # the form asks the next prompt
@@ -97,10 +110,14 @@ def test_answer__is_stored_with_prompt_id_scores_and_evidence(app_db: str, domai
 def test_shallow_answer__gets_one_followup_then_moves_on(app_db: str, domain_dict: dict) -> None:
     rid = start(domain_dict)
     answer(domain_dict, rid, "I don't know", intent="dont_know")
-    _, asked = run(ActionAskReflectionAnswer(), make_tracker(slots={"reflection_id": rid}), domain_dict)
+    _, asked = run(
+        ActionAskReflectionAnswer(), make_tracker(slots={"reflection_id": rid}), domain_dict
+    )
     assert [m["response"] for m in asked] == ["utter_reflection_followup"]
     answer(domain_dict, rid, "still not sure")
-    _, asked = run(ActionAskReflectionAnswer(), make_tracker(slots={"reflection_id": rid}), domain_dict)
+    _, asked = run(
+        ActionAskReflectionAnswer(), make_tracker(slots={"reflection_id": rid}), domain_dict
+    )
     assert asked[-1]["response"] == "utter_reflection_prompt" and asked[-1]["number"] == 2
 
 
@@ -112,7 +129,9 @@ def test_skip__records_the_skip_and_advances(app_db: str, domain_dict: dict) -> 
         assert session.get(ReflectionSession, int(rid)).step == 1
 
 
-def test_long_answer_classified_as_skip__is_kept_as_an_answer(app_db: str, domain_dict: dict) -> None:
+def test_long_answer_classified_as_skip__is_kept_as_an_answer(
+    app_db: str, domain_dict: dict
+) -> None:
     rid = start(domain_dict)
     text = "I skip meals when I'm anxious about my relationship and then I feel guilty about it"
     answer(domain_dict, rid, text, intent="skip")
@@ -147,21 +166,26 @@ def test_closing_summary__offers_the_concept_that_fits_negative_views_of_others(
     app_db: str, domain_dict: dict
 ) -> None:
     rid = start(domain_dict, "relationship_patterns")
-    text = ("My friends never reply and I expect people to let me down. They are unreliable"
-            " and I felt lonely and angry.")
+    text = (
+        "My friends never reply and I expect people to let me down. They are unreliable"
+        " and I felt lonely and angry."
+    )
     for _ in range(3):
         answer(domain_dict, rid, text)
         answer(domain_dict, rid, text)  # any follow-up
     _, messages = run(ActionAskMoodAfter(), make_tracker(slots={"reflection_id": rid}), domain_dict)
     payload = messages[-2]["buttons"][0]["payload"]
-    assert payload in ('/ask_concept{"concept": "other_model"}',
-                       '/ask_concept{"concept": "plasticity"}')
+    assert payload in (
+        '/ask_concept{"concept": "other_model"}',
+        '/ask_concept{"concept": "plasticity"}',
+    )
 
 
 def test_mood__is_stored_and_not_asked_again(app_db: str, domain_dict: dict) -> None:
     rid = start(domain_dict)
     tracker = make_tracker(
-        text="4", slots={"reflection_id": rid, "requested_slot": "mood_before"},
+        text="4",
+        slots={"reflection_id": rid, "requested_slot": "mood_before"},
         extracted={"mood_before": "4"},
         active_loop="reflection_form",
     )
@@ -174,23 +198,31 @@ def test_mood__is_stored_and_not_asked_again(app_db: str, domain_dict: dict) -> 
 def test_pause_then_resume__continues_at_the_same_prompt(app_db: str, domain_dict: dict) -> None:
     rid = start(domain_dict, "seek_support")
     answer(domain_dict, rid, DEEP)
-    _, paused = run(ActionPauseReflection(), make_tracker(slots={"reflection_id": rid}), domain_dict)
+    _, paused = run(
+        ActionPauseReflection(), make_tracker(slots={"reflection_id": rid}), domain_dict
+    )
     assert paused[0]["response"] == "utter_reflection_paused" and paused[0]["number"] == 2
     events, messages = run(ActionResumeReflection(), make_tracker(intent="resume"), domain_dict)
     assert slots_of(events)["reflection_id"] == rid
     assert messages[0]["response"] == "utter_reflection_welcome_back"
 
 
-def test_resume_with_nothing_open__says_so_and_shows_the_menu(app_db: str, domain_dict: dict) -> None:
+def test_resume_with_nothing_open__says_so_and_shows_the_menu(
+    app_db: str, domain_dict: dict
+) -> None:
     events, messages = run(ActionResumeReflection(), make_tracker(intent="resume"), domain_dict)
     assert slots_of(events)["reflection_ready"] is False
     assert messages[0]["response"] == "utter_nothing_to_resume"
 
 
-def test_session_start__offers_to_continue_an_unfinished_module(app_db: str, domain_dict: dict) -> None:
+def test_session_start__offers_to_continue_an_unfinished_module(
+    app_db: str, domain_dict: dict
+) -> None:
     rid = start(domain_dict, "relationship_patterns")
     answer(domain_dict, rid, DEEP)
-    events, messages = run(ActionSessionStart(), make_tracker(slots={"requested_slot": "x"}), domain_dict)
+    events, messages = run(
+        ActionSessionStart(), make_tracker(slots={"requested_slot": "x"}), domain_dict
+    )
     assert messages[0]["response"] == "utter_offer_resume"
     assert slots_of(events)["pending_offer"] == "resume"
     assert "requested_slot" not in slots_of(events)
@@ -216,10 +248,13 @@ def test_progress__for_a_new_person_invites_them_to_start(app_db: str, domain_di
     assert [m["response"] for m in messages] == ["utter_progress_empty"]
 
 
-def test_slot_resets_from_start__are_not_validated_as_answers(app_db: str, domain_dict: dict) -> None:
+def test_slot_resets_from_start__are_not_validated_as_answers(
+    app_db: str, domain_dict: dict
+) -> None:
     rid = start(domain_dict)
     tracker = make_tracker(
-        intent="choose_module", slots={"reflection_id": rid},
+        intent="choose_module",
+        slots={"reflection_id": rid},
         extracted={"mood_before": None, "reflection_answer": None, "mood_after": None},
     )
     _, messages = run(ValidateReflectionForm(), tracker, domain_dict)

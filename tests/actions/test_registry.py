@@ -61,6 +61,9 @@ def test_every_response_an_action_sends__exists_in_the_domain(domain_dict: dict[
 
 def test_every_response_a_rule_or_story_uses__exists(domain_dict: dict[str, Any]) -> None:
     used: set[str] = set()
-    for path in [*(PROJECT_ROOT / "data").rglob("*.yml"), *(PROJECT_ROOT / "tests" / "stories").glob("*.yml")]:
+    for path in [
+        *(PROJECT_ROOT / "data").rglob("*.yml"),
+        *(PROJECT_ROOT / "tests" / "stories").glob("*.yml"),
+    ]:
         used |= set(re.findall(r"action: (utter_[a-z_]+)", path.read_text(encoding="utf-8")))
     assert used <= set(domain_dict["responses"]), used - set(domain_dict["responses"])

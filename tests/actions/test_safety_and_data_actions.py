@@ -35,7 +35,8 @@ def with_risk(text: str, **kwargs: Any) -> Any:
 
 def start(domain: dict[str, Any], sender: str = "person-1") -> str:
     tracker = make_tracker(
-        sender_id=sender, intent="choose_module",
+        sender_id=sender,
+        intent="choose_module",
         entities=[{"entity": "takeaway", "value": "early_experiences"}],
     )
     events, _ = run(ActionStartReflection(), tracker, domain)
@@ -69,8 +70,11 @@ def test_crisis_region__uk_gets_samaritans(app_db: str, domain_dict: dict, monke
 def test_crisis_inside_an_answer__is_never_stored_or_scored(app_db: str, domain_dict: dict) -> None:
     rid = start(domain_dict)
     tracker = with_risk(
-        CRISIS, intent="share", slots={"reflection_id": rid, "requested_slot": "reflection_answer"},
-        active_loop="reflection_form", extracted={"reflection_answer": CRISIS},
+        CRISIS,
+        intent="share",
+        slots={"reflection_id": rid, "requested_slot": "reflection_answer"},
+        active_loop="reflection_form",
+        extracted={"reflection_answer": CRISIS},
     )
     _, messages = run(ValidateReflectionForm(), tracker, domain_dict)
     assert "glad you said it" in messages[0]["text"]
@@ -83,8 +87,11 @@ def test_concern_inside_an_answer__is_validated_then_kept(app_db: str, domain_di
     rid = start(domain_dict)
     text = "I felt hopeless and exhausted when my dad shouted, like I couldn't cope at all"
     tracker = with_risk(
-        text, intent="distress", slots={"reflection_id": rid, "requested_slot": "reflection_answer"},
-        active_loop="reflection_form", extracted={"reflection_answer": text},
+        text,
+        intent="distress",
+        slots={"reflection_id": rid, "requested_slot": "reflection_answer"},
+        active_loop="reflection_form",
+        extracted={"reflection_answer": text},
     )
     assert tracker.latest_message["securebase_risk"]["level"] == "concern"
     _, messages = run(ValidateReflectionForm(), tracker, domain_dict)
@@ -94,16 +101,21 @@ def test_concern_inside_an_answer__is_validated_then_kept(app_db: str, domain_di
         assert session.execute(select(Answer.text)).scalar_one() == text
 
 
-def test_concern_outside_a_module__offers_a_pause_not_numbers(app_db: str, domain_dict: dict) -> None:
+def test_concern_outside_a_module__offers_a_pause_not_numbers(
+    app_db: str, domain_dict: dict
+) -> None:
     _, messages = run(
-        ActionConcernResponse(), with_risk("I can't cope, I'm exhausted", intent="distress"),
+        ActionConcernResponse(),
+        with_risk("I can't cope, I'm exhausted", intent="distress"),
         domain_dict,
     )
     assert any("pause" in m["text"] for m in messages)
     assert "988" not in json.dumps(messages) and "findahelpline" not in json.dumps(messages)
 
 
-def test_get_help_now__lists_resources_without_recording_a_risk(app_db: str, domain_dict: dict) -> None:
+def test_get_help_now__lists_resources_without_recording_a_risk(
+    app_db: str, domain_dict: dict
+) -> None:
     _, messages = run(ActionGetHelpNow(), make_tracker(intent="get_help_now"), domain_dict)
     assert "findahelpline.com" in messages[0]["text"]
     with session_scope(app_db) as session:
@@ -113,10 +125,17 @@ def test_get_help_now__lists_resources_without_recording_a_risk(app_db: str, dom
 def test_export__contains_answers_moods_and_risk_events(app_db: str, domain_dict: dict) -> None:
     rid = start(domain_dict)
     text = "When I was small my mum comforted me and I felt safe."
-    run(ValidateReflectionForm(), make_tracker(
-        text=text, intent="share", slots={"reflection_id": rid, "requested_slot": "reflection_answer"},
-        active_loop="reflection_form", extracted={"reflection_answer": text},
-    ), domain_dict)
+    run(
+        ValidateReflectionForm(),
+        make_tracker(
+            text=text,
+            intent="share",
+            slots={"reflection_id": rid, "requested_slot": "reflection_answer"},
+            active_loop="reflection_form",
+            extracted={"reflection_answer": text},
+        ),
+        domain_dict,
+    )
     run(ActionCrisisResponse(), with_risk(CRISIS, intent="crisis"), domain_dict)
     _, messages = run(ActionExportData(), make_tracker(), domain_dict)
     export = messages[0]["custom"]["securebase_export"]

@@ -10,7 +10,9 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from bot.channels import guard
 
 
-def _run(text: str, *, alive: bool, replies: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def _run(
+    text: str, *, alive: bool, replies: list[str], monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
     async def probe(_: str) -> bool:
         return alive
 
@@ -37,8 +39,12 @@ def test_guard__no_reply_at_all_becomes_an_honest_one(monkeypatch: pytest.Monkey
 def test_guard__dead_action_server_holds_back_misleading_fallbacks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    replies = _run("what have I done", alive=False, replies=["I didn't quite follow that."],
-                   monkeypatch=monkeypatch)
+    replies = _run(
+        "what have I done",
+        alive=False,
+        replies=["I didn't quite follow that."],
+        monkeypatch=monkeypatch,
+    )
     assert len(replies) == 1 and "technical problem" in replies[0]
 
 

@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from bot.content import (
+    CONTENT_DIR,
     FOLLOWUP_KEYS,
     TAKEAWAY_IDS,
     ContentError,
@@ -13,7 +14,6 @@ from bot.content import (
     parse_catalog,
     read_yaml,
 )
-from bot.content import CONTENT_DIR
 
 
 def _raw() -> dict:
@@ -41,7 +41,9 @@ def test_prompt_ids__are_unique_across_modules() -> None:
 def test_broken_module__names_the_file_and_field() -> None:
     raw = _raw()
     raw["takeaways"]["seek_support"]["prompts"][1]["text"] = "   "
-    with pytest.raises(ContentError, match=r"takeaways.yml: takeaways.seek_support.prompts\[1\].text"):
+    with pytest.raises(
+        ContentError, match=r"takeaways.yml: takeaways.seek_support.prompts\[1\].text"
+    ):
         parse_catalog(raw, source="takeaways.yml")
 
 

@@ -7,7 +7,6 @@ import time
 import pytest
 
 from bot.channels import guard
-
 from tests.support.servers import Stack, texts
 
 pytestmark = pytest.mark.integration
@@ -24,7 +23,15 @@ pytestmark = pytest.mark.integration
         "hello\u200b\u202ethere",
         "<script>alert(1)</script>",
     ],
-    ids=["empty", "whitespace", "20k-chars", "emoji-only", "right-to-left", "bidi-controls", "html"],
+    ids=[
+        "empty",
+        "whitespace",
+        "20k-chars",
+        "emoji-only",
+        "right-to-left",
+        "bidi-controls",
+        "html",
+    ],
 )
 def test_odd_message__gets_a_calm_reply(stack: Stack, message: str) -> None:
     replies = stack.say("odd-input-person", message)

@@ -36,7 +36,9 @@ def test_quiz__eight_answers_store_a_score(stack: Stack) -> None:
     assert "Thanks for taking the quiz" in texts(replies)
     with session_scope(stack.settings.database_url) as session:
         user = session.execute(select(User).where(User.sender_id == who)).scalar_one()
-        result = session.execute(select(QuizResult).where(QuizResult.user_id == user.id)).scalar_one()
+        result = session.execute(
+            select(QuizResult).where(QuizResult.user_id == user.id)
+        ).scalar_one()
         assert result.total == 8 and 0 <= result.score <= 8
 
 
@@ -53,7 +55,9 @@ def test_self_assessment__twice_then_how_have_i_changed(stack: Stack) -> None:
     assert change and "once you have taken it" not in change
     with session_scope(stack.settings.database_url) as session:
         user = session.execute(select(User).where(User.sender_id == who)).scalar_one()
-        rows = session.execute(
-            select(SelfAssessment).where(SelfAssessment.user_id == user.id)
-        ).scalars().all()
+        rows = (
+            session.execute(select(SelfAssessment).where(SelfAssessment.user_id == user.id))
+            .scalars()
+            .all()
+        )
         assert len(rows) == 2 and all(len(r.answers) == total for r in rows)

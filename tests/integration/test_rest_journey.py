@@ -50,11 +50,17 @@ def test_full_module__survives_a_rasa_restart_and_keeps_every_answer(stack: Stac
             select(ReflectionSession).where(ReflectionSession.user_id == user.id)
         ).scalar_one()
         assert reflection.status == "completed" and reflection.takeaway == "early_experiences"
-        answers = session.execute(
-            select(Answer).where(Answer.session_id == reflection.id).order_by(Answer.id)
-        ).scalars().all()
+        answers = (
+            session.execute(
+                select(Answer).where(Answer.session_id == reflection.id).order_by(Answer.id)
+            )
+            .scalars()
+            .all()
+        )
         assert [(a.prompt_id, a.kind) for a in answers] == [
-            ("ee_1", "prompt"), ("ee_2", "prompt"), ("ee_3", "prompt")
+            ("ee_1", "prompt"),
+            ("ee_2", "prompt"),
+            ("ee_3", "prompt"),
         ]
         assert all(a.text == DEEP and a.created_at and a.depth is not None for a in answers)
         moods = session.execute(

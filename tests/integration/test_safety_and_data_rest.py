@@ -23,9 +23,11 @@ CRISIS = "honestly I lost my job and I keep looking up which bridges are taller 
 
 def tracker_event_count(stack: Stack, sender: str) -> int:
     with sqlite3.connect(stack.settings.tracker_db) as connection:
-        return int(connection.execute(
-            "SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)
-        ).fetchone()[0])
+        return int(
+            connection.execute(
+                "SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)
+            ).fetchone()[0]
+        )
 
 
 def test_crisis_mid_prompt__help_comes_first_and_nothing_is_scored(stack: Stack) -> None:
@@ -88,9 +90,10 @@ def test_export_then_delete__clears_both_databases_and_starts_fresh(stack: Stack
     assert "deleted" in texts(stack.say(who, "yes"))
 
     with session_scope(stack.settings.database_url) as session:
-        assert session.execute(
-            select(func.count(User.id)).where(User.sender_id == who)
-        ).scalar_one() == 0
+        assert (
+            session.execute(select(func.count(User.id)).where(User.sender_id == who)).scalar_one()
+            == 0
+        )
         assert answer not in session.execute(select(Answer.text)).scalars().all()
     assert tracker_event_count(stack, who) == 0
 

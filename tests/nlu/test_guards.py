@@ -54,6 +54,8 @@ def test_command_guard__long_statement_naming_a_concept_is_an_answer() -> None:
 
 def test_command_guard__a_long_concept_question_stays_a_question() -> None:
     guard = CommandGuard(CommandGuard.get_default_config())
-    text = "Could you explain what researchers mean when they talk about an anxious attachment style?"
+    text = (
+        "Could you explain what researchers mean when they talk about an anxious attachment style?"
+    )
     (message,) = guard.process([_classified(text, "ask_concept")])
     assert message.get(INTENT)["name"] == "ask_concept"

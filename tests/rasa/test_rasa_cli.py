@@ -17,13 +17,18 @@ pytestmark = pytest.mark.integration
 def _rasa(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "rasa", *args],
-        cwd=PROJECT_ROOT, env=rasa_env(), capture_output=True, text=True, timeout=900,
+        cwd=PROJECT_ROOT,
+        env=rasa_env(),
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
 
 
 def test_rasa_data_validate__finds_no_errors_or_conflicts() -> None:
-    result = _rasa("data", "validate", "--data", *RASA_DATA, "--domain", "domain.yml",
-                   "--config", "config.yml")
+    result = _rasa(
+        "data", "validate", "--data", *RASA_DATA, "--domain", "domain.yml", "--config", "config.yml"
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     assert "No story structure conflicts found" in output
@@ -33,9 +38,20 @@ def test_rasa_data_validate__finds_no_errors_or_conflicts() -> None:
             assert "is not used in any story or rule" in line, line
 
 
-def test_test_stories__pass_with_fail_on_prediction_errors(trained_model: Path, tmp_path: Path) -> None:
-    result = _rasa("test", "core", "--stories", "tests/stories", "--model", str(trained_model),
-                   "--fail-on-prediction-errors", "--out", str(tmp_path))
+def test_test_stories__pass_with_fail_on_prediction_errors(
+    trained_model: Path, tmp_path: Path
+) -> None:
+    result = _rasa(
+        "test",
+        "core",
+        "--stories",
+        "tests/stories",
+        "--model",
+        str(trained_model),
+        "--fail-on-prediction-errors",
+        "--out",
+        str(tmp_path),
+    )
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     failed = (tmp_path / "failed_test_stories.yml").read_text(encoding="utf-8")
     assert "None of the test stories failed" in failed

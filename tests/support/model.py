@@ -40,11 +40,28 @@ def ensure_model() -> Path:
     if model_is_fresh():
         return MODEL
     command = [
-        sys.executable, "-m", "rasa", "train", "--data", *RASA_DATA,
-        "--config", "config.yml", "--domain", "domain.yml",
-        "--out", "models", "--fixed-model-name", "securebase",
+        sys.executable,
+        "-m",
+        "rasa",
+        "train",
+        "--data",
+        *RASA_DATA,
+        "--config",
+        "config.yml",
+        "--domain",
+        "domain.yml",
+        "--out",
+        "models",
+        "--fixed-model-name",
+        "securebase",
     ]
-    subprocess.run(command, cwd=PROJECT_ROOT, env=rasa_env(), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    subprocess.run(
+        command,
+        cwd=PROJECT_ROOT,
+        env=rasa_env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     MODEL.touch()
     return MODEL

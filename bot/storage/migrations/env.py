@@ -13,7 +13,9 @@ config = context.config
 
 def _database_url() -> str:
     x_args = context.get_x_argument(as_dictionary=True)
-    return x_args.get("url") or config.get_main_option("sqlalchemy.url") or get_settings().database_url
+    return (
+        x_args.get("url") or config.get_main_option("sqlalchemy.url") or get_settings().database_url
+    )
 
 
 def run_migrations_offline() -> None:
