@@ -44,7 +44,10 @@ class ActionExportData(GuardedAction):
             data = service.export(session, sender_id=tracker.sender_id)
         dispatcher.utter_message(
             response="utter_data_export_ready",
-            json_message={"securebase_export": data, "filename": "securebase-export.json"},
+            # Rasa's socket.io channel emits custom JSON as keyword arguments: keep it under "data".
+            json_message={
+                "data": {"securebase_export": data, "filename": "securebase-export.json"}
+            },
         )
         return []
 
@@ -72,6 +75,8 @@ class ActionDeleteData(GuardedAction):
         with app_session() as session:
             service.delete_person(session, sender_id=tracker.sender_id)
         dispatcher.utter_message(response="utter_data_deleted")
+        # Tells the web widget to clear the copy of the conversation kept in the browser.
+        dispatcher.utter_message(json_message={"data": {"securebase": "forget"}})
         return [SlotSet("pending_offer", None), SlotSet(FORGET_SLOT, True)]
 
 

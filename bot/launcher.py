@@ -33,6 +33,12 @@ def child_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict
             "ACTION_ENDPOINT_URL": settings.action_url,
             "TRACKER_DB": settings.tracker_db,
             "DATABASE_URL": settings.database_url,
+            "RASA_PORT": str(settings.rasa_port),
+            "ACTION_PORT": str(settings.action_port),
+            "WEB_PORT": str(settings.web_port),
+            "SECUREBASE_HOST": settings.host,
+            "CRISIS_REGION": settings.crisis_region,
+            "WIDGET_ORIGINS": ",".join(settings.widget_origins),
             "PYTHONPATH": os.pathsep.join(
                 p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
             ),

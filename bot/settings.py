@@ -59,12 +59,18 @@ class Settings:
     widget_origins: tuple[str, ...] = field(default_factory=tuple)
     log_salt: str = "securebase"
     action_endpoint: str = ""
+    public_rasa: str = ""
 
     @property
     def web_origins(self) -> tuple[str, ...]:
         """Origins allowed to talk to Rasa from a browser: our own pages plus WIDGET_ORIGINS."""
         own = (f"http://{self.host}:{self.web_port}", f"http://localhost:{self.web_port}")
         return tuple(dict.fromkeys((*own, *self.widget_origins)))
+
+    @property
+    def public_rasa_url(self) -> str:
+        """Where browsers reach Rasa (``PUBLIC_RASA_URL`` behind a proxy; else ``rasa_url``)."""
+        return self.public_rasa or self.rasa_url
 
     @property
     def rasa_url(self) -> str:
@@ -109,6 +115,7 @@ class Settings:
             widget_origins=origins,
             log_salt=env.get("LOG_SALT", defaults.log_salt),
             action_endpoint=env.get("ACTION_ENDPOINT_URL", ""),
+            public_rasa=env.get("PUBLIC_RASA_URL", "").rstrip("/"),
         )
 
 

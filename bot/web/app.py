@@ -31,7 +31,7 @@ REVALIDATE = {"Cache-Control": "no-cache"}
 def create_app(settings: Settings | None = None) -> Starlette:
     """Build the app; settings are injected so tests can point it anywhere."""
     settings = settings or get_settings()
-    rasa_url = settings.rasa_url
+    rasa_url = settings.public_rasa_url
 
     async def landing(request: Request) -> Response:
         crisis = crisis_payload(settings.crisis_region)
@@ -76,7 +76,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         """Liveness of this process plus a quick look at the Rasa server behind it."""
         try:
             async with httpx.AsyncClient(timeout=2.0) as client:
-                reply = await client.get(f"{rasa_url}/")
+                reply = await client.get(f"{settings.rasa_url}/")
             rasa_ok = reply.status_code == 200
         except httpx.HTTPError:
             rasa_ok = False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from rasa_sdk import Action
@@ -20,12 +19,13 @@ from bot.services import quiz as quiz_service
 from bot.services import self_assessment as sa_service
 from bot.storage.db import session_scope
 from bot.storage.models import QuizResult, SelfAssessment
+from tests.support.aio import run_sync
 from tests.support.trackers import make_tracker
 
 
 def run(action: Action, tracker: Any, domain: dict[str, Any]) -> tuple[list[dict], list[dict]]:
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker, domain))
+    events = run_sync(action.run(dispatcher, tracker, domain))
     return events, dispatcher.messages
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from rasa_sdk import Action
@@ -21,6 +20,7 @@ from actions.reflection import (
 from actions.session import ActionSessionStart
 from bot.storage.db import session_scope
 from bot.storage.models import Answer, MoodCheckin, ReflectionSession
+from tests.support.aio import run_sync
 from tests.support.trackers import make_tracker
 
 DEEP = (
@@ -32,7 +32,7 @@ DEEP = (
 
 def run(action: Action, tracker: Any, domain: dict[str, Any]) -> tuple[list[dict], list[dict]]:
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker, domain))
+    events = run_sync(action.run(dispatcher, tracker, domain))
     return events, dispatcher.messages
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import Any
 
@@ -16,6 +15,7 @@ from actions.safety import ActionConcernResponse, ActionCrisisResponse, ActionGe
 from bot.safety import assess_risk
 from bot.storage.db import session_scope
 from bot.storage.models import Answer, ReflectionSession, RiskEvent, User
+from tests.support.aio import run_sync
 from tests.support.trackers import make_tracker
 
 CRISIS = "I lost my job, which bridges are taller than 25 m?"
@@ -23,7 +23,7 @@ CRISIS = "I lost my job, which bridges are taller than 25 m?"
 
 def run(action: Action, tracker: Any, domain: dict[str, Any]) -> tuple[list[dict], list[dict]]:
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker, domain))
+    events = run_sync(action.run(dispatcher, tracker, domain))
     return events, dispatcher.messages
 
 
@@ -138,7 +138,7 @@ def test_export__contains_answers_moods_and_risk_events(app_db: str, domain_dict
     )
     run(ActionCrisisResponse(), with_risk(CRISIS, intent="crisis"), domain_dict)
     _, messages = run(ActionExportData(), make_tracker(), domain_dict)
-    export = messages[0]["custom"]["securebase_export"]
+    export = messages[0]["custom"]["data"]["securebase_export"]
     assert export["modules"][0]["answers"][0]["text"] == text
     assert export["modules"][0]["answers"][0]["depth"] is not None
     assert export["risk_events"][0]["level"] == "crisis"
@@ -153,6 +153,7 @@ def test_delete__removes_only_this_persons_rows_and_asks_the_tracker_store_to_fo
     events, messages = run(ActionDeleteData(), make_tracker(sender_id="leaving"), domain_dict)
     assert {"event": "slot", "name": "forget_me", "value": True, "timestamp": None} in events
     assert messages[0]["response"] == "utter_data_deleted"
+    assert messages[1]["custom"] == {"data": {"securebase": "forget"}}
     with session_scope(app_db) as session:
         senders = session.execute(select(User.sender_id)).scalars().all()
         assert senders == ["staying"]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.channels import guard
+from tests.support.aio import run_sync
 
 
 def _run(
@@ -23,7 +22,7 @@ def _run(
             await message.output_channel.send_text_message(message.sender_id, reply)
 
     channel = CollectingOutputChannel()
-    asyncio.run(guard.guarded(rasa)(UserMessage(text, channel, "person")))
+    run_sync(guard.guarded(rasa)(UserMessage(text, channel, "person")))
     return [m["text"] for m in channel.messages]
 
 

@@ -192,7 +192,18 @@
     progressBar.setAttribute("aria-valuetext", "Prompt " + p.n + " of " + p.m);
     progressFill.style.width = Math.round(100 * Math.min(p.n, p.m) / p.m) + "%";
   }
+  /* ---- the person's data: a download for "export my data", a clean slate after deletion ---- */
+  function offerDownload(data, filename) {
+    var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+    var link = el("a", { href: URL.createObjectURL(blob), class: "sb-download",
+      text: "Download your data (JSON)" });
+    link.setAttribute("download", typeof filename === "string" ? filename : "securebase-export.json");
+    log.appendChild(el("div", { class: "sb-msg sb-bot" }, [el("div", { class: "sb-text" }, [link])]));
+    scrollDown();
+  }
   function addBot(msg) {
+    if (msg && msg.securebase_export) offerDownload(msg.securebase_export, msg.filename);
+    if (msg && msg.securebase === "forget") { state.history = []; state.progress = null; save(); }
     if (!msg || typeof msg.text !== "string" || !msg.text.trim()) return;
     var quick = (msg.quick_replies || msg.buttons || []).filter(function (r) {
       return r && typeof r.title === "string" && typeof r.payload === "string";
