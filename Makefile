@@ -3,7 +3,11 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 # Find a Python 3.10 (Rasa 3.6 supports 3.8-3.10; on 3.11 pip silently picks rasa 1.10).
-PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $(HOME)/.pyenv/versions/3.10.*/bin/python3.10 2>/dev/null | tail -n 1)
+# A candidate must really run: pyenv's shim exists even when 3.10 is not selected.
+PYTHON310 ?= $(shell for c in python3.10 $(HOME)/.pyenv/versions/3.10.*/bin/python3.10 \
+  /usr/local/bin/python3.10 /usr/bin/python3.10; do \
+  if $$c -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' >/dev/null 2>&1; then \
+  command -v $$c; break; fi; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
