@@ -38,11 +38,15 @@ _probe_cache: dict[str, tuple[float, bool]] = {}
 
 
 async def action_server_alive(webhook_url: str) -> bool:
-    """GET the action server's /health, remembering the answer briefly."""
+    """GET the action server's /health, remembering a healthy answer briefly.
+
+    Only "alive" is cached: when the server is down every message probes again
+    (a refused connection costs about a millisecond), so recovery is immediate.
+    """
     now = time.monotonic()
     cached = _probe_cache.get(webhook_url)
-    if cached and now - cached[0] < PROBE_TTL_SECONDS:
-        return cached[1]
+    if cached and cached[1] and now - cached[0] < PROBE_TTL_SECONDS:
+        return True
     health = webhook_url.rsplit("/webhook", 1)[0] + "/health"
     try:
         timeout = aiohttp.ClientTimeout(total=1.0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,16 +23,54 @@ class Position:
     other_view: str
 
 
+# What a question asks about, when its words name only the umbrella idea
+# ("how does a working model *form*", "can my attachment style *change*").
+# Checked in order, before the alias lookup; the first match wins.
+QUESTION_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), concept)
+    for pattern, concept in (
+        (r"\b(therap\w*|counsell?\w*|counsel\w*|coach\w*)\b", "therapy"),
+        (r"\b(fixed|for life|destiny|set in stone|myths?|misconceptions?)\b", "myths"),
+        (r"\b(chang\w*|become secure|rewire|shift\w*|grow out of)\b", "plasticity"),
+        (r"\b(pass(ed|es)? (down|on)|pass(es)? (their|it|them)|hand(ed)? down|generations?)\b",
+         "intergenerational_transmission"),
+        (r"\b(measur\w*|test\w*|assess\w*|stud(y|ied))\b.*\b(bab(y|ies)|infants?|toddlers?|"
+         r"children|kids)\b|\b(bab(y|ies)|infants?|toddlers?)\b.*\b(measur\w*|test\w*)\b",
+         "strange_situation"),
+        (r"\b(form(s|ed)?|develop(s|ed)?|come from|build|built|originat\w*)\b", "formation"),
+        (r"\bself[- ]model\b|\bmodel of (the )?self\b|\bview of (my)?self\b", "self_model"),
+        # a named style beats the generic "attachment style"
+        (r"\bfearful\w*|\banxious[- ]avoidant\b", "fearful_avoidant"),
+        (r"\bdismiss\w*|\bavoidant\b", "dismissing_avoidant"),
+        (r"\bdisorgani[sz]\w*|\bchaotic attachment\b", "disorganised"),
+        (r"\bpreoccupied\b|\banxious(ly)? attach\w*|\banxious style\b", "preoccupied"),
+        (r"\bsecure(ly)? attach\w*|\bsecure (style|type)\b", "secure"),
+        (r"\bmental map\b", "internal_working_model"),
+    )
+)
+
+
 def pick_concept(entity_values: Iterable[str], text: str) -> str | None:
-    """The concept asked about: a recognised entity first, else a lookup in the words."""
+    """The concept asked about: question cues, then the alias lookup, then NLU's entity.
+
+    The lookup and cues read the whole question, so "how does a working model form"
+    is about formation even when NLU tagged only "working model".
+    """
     knowledge = load_knowledge()
+    text = text or ""
+    for pattern, concept in QUESTION_CUES:
+        if pattern.search(text):
+            return concept
+    resolved = knowledge.resolve_concept(text)
+    if resolved:
+        return resolved
     for value in entity_values:
         if value in knowledge.concepts:
             return value
         resolved = knowledge.resolve_concept(value)
         if resolved:
             return resolved
-    return knowledge.resolve_concept(text or "")
+    return None
 
 
 def pick_two(entity_values: Iterable[str], text: str) -> list[str]:

@@ -11,9 +11,10 @@ from tests.support.servers import Stack, texts
 
 pytestmark = pytest.mark.integration
 
-PHRASINGS = yaml.safe_load(
-    (PROJECT_ROOT / "tests" / "data" / "concept_phrasings.yml").read_text(encoding="utf-8")
-)
+DATA = PROJECT_ROOT / "tests" / "data"
+PHRASINGS = yaml.safe_load((DATA / "concept_phrasings.yml").read_text(encoding="utf-8"))
+SECOND = yaml.safe_load((DATA / "concept_phrasings_second.yml").read_text(encoding="utf-8"))
+ALL = {concept: PHRASINGS[concept] + SECOND.get(concept, []) for concept in PHRASINGS}
 REQUIRED_ACCURACY = 0.95
 
 
@@ -26,7 +27,7 @@ def test_each_phrasing__is_answered_with_the_right_concept(stack: Stack) -> None
     concepts = load_knowledge().concepts
     misses = []
     total = 0
-    for concept_id, questions in PHRASINGS.items():
+    for concept_id, questions in ALL.items():
         for number, question in enumerate(questions):
             total += 1
             reply = texts(stack.say(f"phrasing-{concept_id}-{number}", question))
