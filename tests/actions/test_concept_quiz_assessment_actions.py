@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action
-from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.concepts import ActionCompareConcepts, ActionExplainConcept, ActionExplainConceptMore
@@ -19,18 +17,8 @@ from bot.services import quiz as quiz_service
 from bot.services import self_assessment as sa_service
 from bot.storage.db import session_scope
 from bot.storage.models import QuizResult, SelfAssessment
-from tests.support.aio import run_sync
+from tests.support.actions import run, slots_of
 from tests.support.trackers import make_tracker
-
-
-def run(action: Action, tracker: Any, domain: dict[str, Any]) -> tuple[list[dict], list[dict]]:
-    dispatcher = CollectingDispatcher()
-    events = run_sync(action.run(dispatcher, tracker, domain))
-    return events, dispatcher.messages
-
-
-def slots_of(events: list[dict]) -> dict[str, Any]:
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 def test_explain__answers_with_the_entity_concept_and_offers_more(domain_dict: dict) -> None:

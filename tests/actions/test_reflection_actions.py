@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action
-from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.progress import ActionShowProgress
@@ -20,7 +18,7 @@ from actions.reflection import (
 from actions.session import ActionSessionStart
 from bot.storage.db import session_scope
 from bot.storage.models import Answer, MoodCheckin, ReflectionSession
-from tests.support.aio import run_sync
+from tests.support.actions import run, slots_of
 from tests.support.trackers import make_tracker
 
 DEEP = (
@@ -28,16 +26,6 @@ DEEP = (
     " fault, but maybe he was struggling too. I still expect people to leave, so this week I"
     " want to tell my partner when I feel that fear."
 )
-
-
-def run(action: Action, tracker: Any, domain: dict[str, Any]) -> tuple[list[dict], list[dict]]:
-    dispatcher = CollectingDispatcher()
-    events = run_sync(action.run(dispatcher, tracker, domain))
-    return events, dispatcher.messages
-
-
-def slots_of(events: list[dict]) -> dict[str, Any]:
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 def start(domain: dict[str, Any], takeaway: str = "early_experiences") -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rasa_sdk import Action
-from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import func, select
 
 from actions.data import ActionDeleteData, ActionExportData
@@ -15,16 +13,10 @@ from actions.safety import ActionConcernResponse, ActionCrisisResponse, ActionGe
 from bot.safety import assess_risk
 from bot.storage.db import session_scope
 from bot.storage.models import Answer, ReflectionSession, RiskEvent, User
-from tests.support.aio import run_sync
+from tests.support.actions import run
 from tests.support.trackers import make_tracker
 
 CRISIS = "I lost my job, which bridges are taller than 25 m?"
-
-
-def run(action: Action, tracker: Any, domain: dict[str, Any]) -> tuple[list[dict], list[dict]]:
-    dispatcher = CollectingDispatcher()
-    events = run_sync(action.run(dispatcher, tracker, domain))
-    return events, dispatcher.messages
 
 
 def with_risk(text: str, **kwargs: Any) -> Any:
