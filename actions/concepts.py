@@ -28,13 +28,45 @@ def _topic_buttons() -> list[dict[str, str]]:
     ]
 
 
+def _compare(dispatcher: CollectingDispatcher, pair: list[str]) -> list[EventType]:
+    """Both short answers, then where each sits in the four-category table."""
+    if len(pair) < 2:
+        dispatcher.utter_message(response="utter_compare_need_two", buttons=_topic_buttons())
+        return []
+    first, second = (service.explain(c).concept for c in pair)
+    dispatcher.utter_message(response="utter_compare_intro", a=first.title, b=second.title)
+    for concept in (first, second):
+        dispatcher.utter_message(
+            response="utter_concept_short", title=concept.title, short=concept.short
+        )
+    positions = [service.position_of(c) for c in pair]
+    if all(positions):
+        a, b = positions
+        assert a is not None and b is not None
+        dispatcher.utter_message(
+            response="utter_compare_positions",
+            a=first.title,
+            a_self=a.self_view,
+            a_other=a.other_view,
+            b=second.title,
+            b_self=b.self_view,
+            b_other=b.other_view,
+        )
+    return [SlotSet("last_concept", pair[1])]
+
+
 class ActionExplainConcept(GuardedAction):
+    """Explains one concept, or compares two when the question asks how they differ."""
+
     def name(self) -> str:
         return "action_explain_concept"
 
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        pair = service.comparison(_entity_values(tracker), _text(tracker))
+        if pair is not None:
+            return _compare(dispatcher, pair)
         concept_id = service.pick_concept(_entity_values(tracker), _text(tracker))
         if concept_id is None:
             dispatcher.utter_message(response="utter_concept_unknown", buttons=_topic_buttons())
@@ -70,36 +102,3 @@ class ActionExplainConceptMore(GuardedAction):
         dispatcher.utter_message(response="utter_concept_more", more=concept.more)
         dispatcher.utter_message(response="utter_concept_example", example=concept.example)
         return [SlotSet("last_concept", concept_id)]
-
-
-class ActionCompareConcepts(GuardedAction):
-    def name(self) -> str:
-        return "action_compare_concepts"
-
-    async def perform(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        pair = service.pick_two(_entity_values(tracker), _text(tracker))
-        if len(pair) < 2:
-            dispatcher.utter_message(response="utter_compare_need_two", buttons=_topic_buttons())
-            return []
-        first, second = (service.explain(c).concept for c in pair)
-        dispatcher.utter_message(response="utter_compare_intro", a=first.title, b=second.title)
-        for concept in (first, second):
-            dispatcher.utter_message(
-                response="utter_concept_short", title=concept.title, short=concept.short
-            )
-        positions = [service.position_of(c) for c in pair]
-        if all(positions):
-            a, b = positions
-            assert a is not None and b is not None
-            dispatcher.utter_message(
-                response="utter_compare_positions",
-                a=first.title,
-                a_self=a.self_view,
-                a_other=a.other_view,
-                b=second.title,
-                b_self=b.self_view,
-                b_other=b.other_view,
-            )
-        return [SlotSet("last_concept", pair[1])]

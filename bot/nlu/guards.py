@@ -109,7 +109,7 @@ class CommandGuard(GraphComponent):
                 "delete_data",
             ],
             # A concept question is a question: long statements without "?" are answers.
-            "question_intents": ["ask_concept", "ask_concept_more", "compare_concepts"],
+            "question_intents": ["ask_concept", "ask_concept_more"],
             "max_statement_words": 12,
             "fallback_intent": "share",
         }

@@ -87,6 +87,34 @@ def pick_two(entity_values: Iterable[str], text: str) -> list[str]:
     return found[:2]
 
 
+# Words that ask how two ideas differ. With two concepts named, the question is a
+# comparison ("secure vs preoccupied", "I mix up fearful and dismissive"); the
+# strong ones also make a comparison of a single or unknown idea ("what's the
+# difference between them?") ask which two were meant.
+_STRONG_COMPARISON = r"differen\w*|diff|differ\w*|vs\.?|versus|compar\w*|contrast\w*"
+_COMPARISON = re.compile(
+    rf"\b({_STRONG_COMPARISON}|apart|separates?|mix(es|ed)? (\w+ )?up|same (as|thing)|"
+    r"the same\s*\?*$|confused between|which is which|similar (to|\?)|distinguish\w*)",
+    re.IGNORECASE,
+)
+_STRONG = re.compile(rf"\b({_STRONG_COMPARISON})(?!\w)", re.IGNORECASE)
+
+
+def comparison(entity_values: Iterable[str], text: str) -> list[str] | None:
+    """The two concepts a question compares, [] if it compares without naming two, else None.
+
+    A concept question is a comparison when it names two concepts and asks how
+    they differ; one intent covers both, the words decide.
+    """
+    text = text or ""
+    if not _COMPARISON.search(text):
+        return None
+    pair = pick_two(entity_values, text)
+    if len(pair) == 2:
+        return pair
+    return [] if _STRONG.search(text) else None
+
+
 def explain(concept_id: str) -> Explanation:
     knowledge = load_knowledge()
     concept = knowledge.concepts[concept_id]

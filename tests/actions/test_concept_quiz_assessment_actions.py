@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from actions.concepts import ActionCompareConcepts, ActionExplainConcept, ActionExplainConceptMore
+from actions.concepts import ActionExplainConcept, ActionExplainConceptMore
 from actions.quiz import ActionAskQuizAnswer, ActionStartQuiz, ValidateQuizForm
 from actions.self_assessment import (
     ActionAskSaAnswer,
@@ -54,14 +54,33 @@ def test_tell_me_more__continues_the_last_concept(domain_dict: dict) -> None:
 
 
 def test_compare__two_styles_shows_their_positions_from_the_seed_table(domain_dict: dict) -> None:
-    tracker = make_tracker(
-        text="difference between secure and preoccupied", intent="compare_concepts"
-    )
-    _, messages = run(ActionCompareConcepts(), tracker, domain_dict)
+    tracker = make_tracker(text="difference between secure and preoccupied", intent="ask_concept")
+    events, messages = run(ActionExplainConcept(), tracker, domain_dict)
     positions = messages[-1]
     assert positions["response"] == "utter_compare_positions"
     assert (positions["a_self"], positions["a_other"]) == ("positive", "positive")
     assert (positions["b_self"], positions["b_other"]) == ("negative", "positive")
+    assert [m["response"] for m in messages[:3]] == [
+        "utter_compare_intro", "utter_concept_short", "utter_concept_short"
+    ]
+    assert slots_of(events) == {"last_concept": "preoccupied"}
+
+
+def test_compare__without_a_comparison_word_explains_one_concept(domain_dict: dict) -> None:
+    tracker = make_tracker(
+        text="how does my working model affect my relationship with my partner",
+        intent="ask_concept",
+        entities=[{"entity": "concept", "value": "internal_working_model"},
+                  {"entity": "concept", "value": "romantic_relationships"}],
+    )
+    _, messages = run(ActionExplainConcept(), tracker, domain_dict)
+    assert [m["response"] for m in messages] == ["utter_concept_short"]
+
+
+def test_compare__asked_without_two_known_ideas_asks_which_two(domain_dict: dict) -> None:
+    tracker = make_tracker(text="what's the difference between them", intent="ask_concept")
+    _, messages = run(ActionExplainConcept(), tracker, domain_dict)
+    assert messages[0]["response"] == "utter_compare_need_two" and messages[0]["buttons"]
 
 
 def _quiz_tracker(ids: list[str], index: int, score: int, text: str) -> Any:

@@ -53,6 +53,10 @@ def _examples_of(intent: str) -> list:
     return [m for m in _data().intent_examples if m.get("intent") == intent]
 
 
+def _entities_values(message: object) -> list[str]:
+    return [str(e["value"]) for e in _entities(message, "concept")]
+
+
 def _entities(message: object, entity: str) -> list[dict]:
     return [e for e in (message.get("entities") or []) if e["entity"] == entity]  # type: ignore[attr-defined]
 
@@ -115,15 +119,17 @@ def test_no_annotated_text__maps_to_two_values() -> None:
     assert {span: v for span, v in values_by_text.items() if len(v) > 1} == {}
 
 
-def test_every_comparison__names_two_concepts() -> None:
-    short = [
-        m.get("text") for m in _examples_of("compare_concepts") if len(_entities(m, "concept")) < 2
-    ]
-    assert short == []
+def test_every_comparison__names_two_concepts_and_is_answered_as_one() -> None:
+    from bot.services.concepts import comparison
+
+    asked = [m for m in _examples_of("ask_concept") if len(_entities(m, "concept")) >= 2]
+    compared = [m for m in asked if comparison(_entities_values(m), m.get("text")) is not None]
+    assert len(compared) >= 40
+    assert [m.get("text") for m in compared if len(set(_entities_values(m))) < 2] == []
 
 
 def test_concept_entities__only_appear_in_concept_intents() -> None:
-    allowed = {"ask_concept", "compare_concepts"}
+    allowed = {"ask_concept"}
     stray = [
         (m.get("intent"), m.get("text"))
         for m in _data().intent_examples
