@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from bot.services import concepts as service
 from bot.services.concepts import pick_concept
 from bot.settings import PROJECT_ROOT
 
@@ -33,3 +34,41 @@ def test_pick_concept__falls_back_to_the_entity_when_the_words_say_nothing() -> 
 
 def test_pick_concept__unknown_topic_is_none() -> None:
     assert pick_concept([], "what is quantum chromodynamics") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("what's the difference between secure and preoccupied", ["secure", "preoccupied"]),
+        ("i mix up fearful avoidant and dismissive avoidant",
+         ["fearful_avoidant", "dismissing_avoidant"]),
+        ("strange situation vs adult attachment interview",
+         ["strange_situation", "adult_attachment_interview"]),
+        ("what sets preoccupied apart from secure", ["preoccupied", "secure"]),
+        ("are anxious and fearful the same?", ["preoccupied", "fearful_avoidant"]),
+        ("what's the difference between them", []),
+        ("compare secure with limerence", []),
+    ],
+)
+def test_comparison__two_named_concepts_and_a_comparison_word(text: str, pair: list[str]) -> None:
+    assert service.comparison([], text) == pair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how does my IWM affect my relationship with my partner",
+        "does my working model stay the same",
+        "i'm confused about how my iwm affects dating",
+        "what is a secure base",
+    ],
+)
+def test_comparison__a_single_concept_question_is_not_a_comparison(text: str) -> None:
+    assert service.comparison([], text) is None
+
+
+@pytest.mark.parametrize("name", ["concept_phrasings.yml", "concept_phrasings_second.yml"])
+def test_comparison__no_held_out_single_concept_question_is_read_as_one(name: str) -> None:
+    phrasings = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    compared = [q for qs in phrasings.values() for q in qs if service.comparison([], q)]
+    assert compared == []
