@@ -112,3 +112,24 @@ def test_featurizer__without_annotations_adds_no_empty_pattern(tmp_path: Path) -
         'version: "3.1"\nnlu:\n  - intent: greet\n    examples: |\n      - hi\n'
     ))
     assert featurizer.known_patterns == []
+
+
+def test_featurizer__as_configured_matches_capitalised_lookup_words(tmp_path: Path) -> None:
+    """Phones capitalise the first word; "Limerence?" must still be a known topic."""
+    import yaml
+
+    from bot.settings import PROJECT_ROOT
+
+    pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    (configured,) = [c for c in pipeline if c["name"].endswith("VocabularyFeaturizer")]
+    settings = {k: v for k, v in configured.items() if k != "name"}
+    storage = LocalModelStorage(tmp_path)
+    featurizer = VocabularyFeaturizer.create(
+        {**VocabularyFeaturizer.get_default_config(), **settings},
+        storage, Resource("vocabulary"), ExecutionContext(GraphSchema({}), "test"),
+    )
+    featurizer.train(RasaYAMLReader().reads(
+        NLU + "  - lookup: related_topic\n    examples: |\n      - limerence\n"
+    ))
+    assert _sentence_flags(featurizer, "What is Limerence?")["related_topic"] == 1.0
+    assert _sentence_flags(featurizer, "What is a Mental Map?")["concept_vocabulary"] == 1.0
