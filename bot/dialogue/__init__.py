@@ -1,0 +1,1 @@
+"""Dialogue policies that keep prediction time flat as a conversation grows."""
