@@ -75,7 +75,7 @@ def _script(turns: int) -> list[str]:
     return messages[:turns]
 
 
-def run(turns: int, out: Path) -> dict[str, object]:
+def run(turns: int, out: Path, model: Path = MODEL_PATH) -> dict[str, object]:
     workdir = Path(tempfile.mkdtemp(prefix="securebase-bench-"))
     settings = replace(
         Settings(),
@@ -89,7 +89,7 @@ def run(turns: int, out: Path) -> dict[str, object]:
     logs = (workdir / "servers.log").open("ab")
     processes = [
         subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=logs, stderr=logs)
-        for cmd in (action_command(settings), rasa_command(settings, MODEL_PATH))
+        for cmd in (action_command(settings), rasa_command(settings, model))
     ]
     try:
         _wait(f"http://127.0.0.1:{settings.action_port}/health", 60)
@@ -114,6 +114,7 @@ def run(turns: int, out: Path) -> dict[str, object]:
             process.wait(timeout=30)
     window = max(5, turns // 10)
     result: dict[str, object] = {
+        "model": str(model),
         "turns": turns,
         "new_person_first_reply_ms_median": round(statistics.median(fresh), 1),
         "first_turns_ms_median": round(statistics.median(timings[:window]), 1),
@@ -133,8 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.evaluation.bench_conversation")
     parser.add_argument("--turns", type=int, default=140)
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "var/bench/conversation.json")
+    parser.add_argument("--model", type=Path, default=MODEL_PATH, help="e.g. a candidate model")
     args = parser.parse_args(argv)
-    result = run(args.turns, args.out)
+    result = run(args.turns, args.out, args.model)
     summary = {k: v for k, v in result.items() if k != "all_ms"}
     print(json.dumps(summary, indent=2))
     return 0
