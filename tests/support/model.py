@@ -18,6 +18,7 @@ def training_inputs() -> list[Path]:
     for folder in RASA_DATA:
         files += sorted((PROJECT_ROOT / folder).rglob("*.yml"))
     files += sorted((PROJECT_ROOT / "bot" / "nlu").glob("*.py"))
+    files += sorted((PROJECT_ROOT / "bot" / "dialogue").glob("*.py"))
     return files
 
 
