@@ -49,11 +49,20 @@ def run_cross_validation(results: Path, folds: int) -> None:
     """Train and test ``folds`` models with Rasa's own cross-validation."""
     results.mkdir(parents=True, exist_ok=True)
     command = [
-        sys.executable, "-m", "rasa", "test", "nlu",
-        "--nlu", str(ROOT / "data" / "nlu"),
-        "--config", str(ROOT / "config.yml"),
-        "--cross-validation", "--folds", str(folds),
-        "--out", str(results),
+        sys.executable,
+        "-m",
+        "rasa",
+        "test",
+        "nlu",
+        "--nlu",
+        str(ROOT / "data" / "nlu"),
+        "--config",
+        str(ROOT / "config.yml"),
+        "--cross-validation",
+        "--folds",
+        str(folds),
+        "--out",
+        str(results),
     ]
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
     subprocess.run(command, cwd=ROOT, env=env, check=True)
@@ -104,8 +113,12 @@ def summarise(results: Path, gates: Mapping[str, float]) -> dict[str, Any]:
     for intent, threshold in gates.items():
         f1 = intents.get(intent, {}).get("f1")
         checks.append(
-            {"intent": intent, "required": threshold, "f1": f1,
-             "passed": f1 is not None and f1 >= threshold}
+            {
+                "intent": intent,
+                "required": threshold,
+                "f1": f1,
+                "passed": f1 is not None and f1 >= threshold,
+            }
         )
     return {
         "accuracy": round(float(intent_report.get("accuracy", 0.0)), 3),
@@ -117,6 +130,15 @@ def summarise(results: Path, gates: Mapping[str, float]) -> dict[str, Any]:
     }
 
 
+def _table(kind: str, rows: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """One Markdown table of F1, precision, recall and support, by label name."""
+    lines = [f"| {kind} | F1 | precision | recall | n |", "|---|---|---|---|---|"]
+    for name, row in sorted(rows.items()):
+        cells = (row["f1"], row["precision"], row["recall"], row["support"])
+        lines.append(f"| {name} | " + " | ".join(str(cell) for cell in cells) + " |")
+    return lines
+
+
 def render(summary: Mapping[str, Any]) -> str:
     """A short Markdown report: gates first, then every intent, then the confusions."""
     lines = ["# NLU cross-validation", ""]
@@ -124,15 +146,9 @@ def render(summary: Mapping[str, Any]) -> str:
         verdict = "pass" if gate["passed"] else "FAIL"
         lines.append(f"- {gate['intent']}: F1 {gate['f1']} (needs {gate['required']}): {verdict}")
     lines += [f"- accuracy {summary['accuracy']}, macro F1 {summary['macro_f1']}", ""]
-    lines += ["| intent | F1 | precision | recall | n |", "|---|---|---|---|---|"]
-    for name, row in sorted(summary["intents"].items()):
-        lines.append(f"| {name} | {row['f1']} | {row['precision']} | {row['recall']} | {row['support']} |")
+    lines += _table("intent", summary["intents"])
     if summary["entities"]:
-        lines += ["", "| entity | F1 | precision | recall | n |", "|---|---|---|---|---|"]
-        for name, row in sorted(summary["entities"].items()):
-            lines.append(
-                f"| {name} | {row['f1']} | {row['precision']} | {row['recall']} | {row['support']} |"
-            )
+        lines += ["", *_table("entity", summary["entities"])]
     if summary["confusions"]:
         lines += ["", "Confusions involving a gated intent:", ""]
         for item in summary["confusions"]:
@@ -146,11 +162,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where reports are written")
     parser.add_argument(
-        "--require", type=parse_gate, action="append", metavar="INTENT=F1",
+        "--require",
+        type=parse_gate,
+        action="append",
+        metavar="INTENT=F1",
         help="fail when an intent's F1 is below this (default: ask_concept=0.95)",
     )
     parser.add_argument(
-        "--report-only", type=Path, metavar="RESULTS",
+        "--report-only",
+        type=Path,
+        metavar="RESULTS",
         help="summarise an existing Rasa results folder instead of running the folds",
     )
     args = parser.parse_args(argv)

@@ -31,14 +31,28 @@ def _write_results(folder: Path, concept_f1: float) -> Path:
     }
     (folder / "intent_report.json").write_text(json.dumps(report), encoding="utf-8")
     errors = [
-        {"text": "what is the capital of peru", "intent": "out_of_scope",
-         "intent_prediction": {"name": "ask_concept", "confidence": 0.9}},
-        {"text": "what's the capital of chad", "intent": "out_of_scope",
-         "intent_prediction": {"name": "ask_concept", "confidence": 0.8}},
-        {"text": "hiya", "intent": "greet", "intent_prediction": {"name": "thank", "confidence": 0.5}},
+        {
+            "text": "what is the capital of peru",
+            "intent": "out_of_scope",
+            "intent_prediction": {"name": "ask_concept", "confidence": 0.9},
+        },
+        {
+            "text": "what's the capital of chad",
+            "intent": "out_of_scope",
+            "intent_prediction": {"name": "ask_concept", "confidence": 0.8},
+        },
+        {
+            "text": "hiya",
+            "intent": "greet",
+            "intent_prediction": {"name": "thank", "confidence": 0.5},
+        },
     ]
     (folder / "intent_errors.json").write_text(json.dumps(errors), encoding="utf-8")
-    entities = {"concept": _row(0.85, 200), "no_entity": _row(0.99, 4000), "micro avg": _row(0.9, 1)}
+    entities = {
+        "concept": _row(0.85, 200),
+        "no_entity": _row(0.99, 4000),
+        "micro avg": _row(0.9, 1),
+    }
     (folder / "DIETClassifier_report.json").write_text(json.dumps(entities), encoding="utf-8")
     return folder
 
@@ -77,8 +91,12 @@ def test_summary_keeps_labels_and_drops_averages(tmp_path: Path) -> None:
 def test_confusions_count_only_pairs_with_a_gated_intent(tmp_path: Path) -> None:
     summary = nlu_cv.summarise(_write_results(tmp_path, 0.96), {"ask_concept": 0.95})
     assert summary["confusions"] == [
-        {"true": "out_of_scope", "predicted": "ask_concept", "count": 2,
-         "examples": ["what is the capital of peru", "what's the capital of chad"]}
+        {
+            "true": "out_of_scope",
+            "predicted": "ask_concept",
+            "count": 2,
+            "examples": ["what is the capital of peru", "what's the capital of chad"],
+        }
     ]
 
 

@@ -50,9 +50,18 @@ def test_vocabulary__collects_spans_synonyms_and_values_of_one_entity() -> None:
 
 
 def test_vocabulary__story_entities_without_a_span_add_their_value() -> None:
-    data = _training_data().merge(TrainingData([
-        Message(data={"intent": "ask_concept", ENTITIES: [{"entity": "concept", "value": "secure_base"}]})
-    ]))
+    data = _training_data().merge(
+        TrainingData(
+            [
+                Message(
+                    data={
+                        "intent": "ask_concept",
+                        ENTITIES: [{"entity": "concept", "value": "secure_base"}],
+                    }
+                )
+            ]
+        )
+    )
     assert "secure base" in entity_vocabulary(data, "concept")
 
 
@@ -108,9 +117,11 @@ def test_featurizer__persists_the_vocabulary_with_the_model(tmp_path: Path) -> N
 
 def test_featurizer__without_annotations_adds_no_empty_pattern(tmp_path: Path) -> None:
     featurizer, _, _ = _featurizer(tmp_path)
-    featurizer.train(RasaYAMLReader().reads(
-        'version: "3.1"\nnlu:\n  - intent: greet\n    examples: |\n      - hi\n'
-    ))
+    featurizer.train(
+        RasaYAMLReader().reads(
+            'version: "3.1"\nnlu:\n  - intent: greet\n    examples: |\n      - hi\n'
+        )
+    )
     assert featurizer.known_patterns == []
 
 
@@ -126,10 +137,14 @@ def test_featurizer__as_configured_matches_capitalised_lookup_words(tmp_path: Pa
     storage = LocalModelStorage(tmp_path)
     featurizer = VocabularyFeaturizer.create(
         {**VocabularyFeaturizer.get_default_config(), **settings},
-        storage, Resource("vocabulary"), ExecutionContext(GraphSchema({}), "test"),
+        storage,
+        Resource("vocabulary"),
+        ExecutionContext(GraphSchema({}), "test"),
     )
-    featurizer.train(RasaYAMLReader().reads(
-        NLU + "  - lookup: related_topic\n    examples: |\n      - limerence\n"
-    ))
+    featurizer.train(
+        RasaYAMLReader().reads(
+            NLU + "  - lookup: related_topic\n    examples: |\n      - limerence\n"
+        )
+    )
     assert _sentence_flags(featurizer, "What is Limerence?")["related_topic"] == 1.0
     assert _sentence_flags(featurizer, "What is a Mental Map?")["concept_vocabulary"] == 1.0
