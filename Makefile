@@ -18,12 +18,12 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help install assets train run test test-fast lint typecheck eval eval-nlu bench bench-scoring bench-conversation validate clean
+.PHONY: help install assets train run test test-fast check lint typecheck eval eval-nlu bench bench-scoring bench-conversation validate clean
 
 help:
 	@echo "make run    install, train when needed, migrate, start Rasa (5005), actions (5055), web (8000)"
-	@echo "make test   install and run the whole test suite"
-	@echo "make eval | eval-nlu | bench | lint | typecheck | train | clean"
+	@echo "make test   install, lint, type-check, then run the whole test suite"
+	@echo "make eval | eval-nlu | bench | check | lint | typecheck | train | clean"
 
 $(STAMP): pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -55,18 +55,22 @@ validate: $(STAMP)
 run: $(MODEL) assets
 	$(PY) -m bot.launcher
 
-test: $(STAMP) assets
+# check comes before assets and the system packages so a lint or type error fails in seconds.
+test: $(STAMP) check assets
 	bash scripts/ensure-system-packages.sh
 	$(VENV)/bin/pytest
 
 test-fast: $(STAMP)
 	$(VENV)/bin/pytest -m "not integration and not browser"
 
+check: lint typecheck
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check bot actions tests
 
+# The same packages as [tool.mypy] packages in pyproject.toml.
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy bot
+	$(VENV)/bin/mypy bot actions
 
 eval: $(STAMP)
 	@mkdir -p var/eval
