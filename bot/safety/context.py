@@ -127,7 +127,23 @@ DISTANT_PAST = rx(
     r"college|uni\w*))|when\s+we\s+were\s+(?:kids|little|young)|as\s+a\s+(?:kid|child|teen\w*|"
     r"young\s+\w+)|in\s+(?:high\s+school|school|college|uni|university|my\s+(?:teens|twenties))|"
     r"used\s+to|in\s+the\s+past|childhood|growing\s+up|(?:left|escaped)\s+(?:him|her|them)\s+"
-    r"\w+\s+(?:years?|months?)\s+ago)\b"
+    r"\w+\s+(?:years?|months?)\s+ago|at\s+(?:1[0-9]|[2-9][0-9]|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty)|in\s+my\s+(?:early\s+|mid\s+|late\s+)?(?:teens|"
+    r"twenties|thirties|forties|20s|30s)|back\s+in\s+(?:uni|school|college|the\s+day|\d{4})|"
+    r"(?:ten|twenty|\d+)\s+years?\s+(?:ago|back))\b"
+)
+# The person says it is over: stopped, resolved, well now.
+RESOLVED = rx(
+    r"\b(?:stopped\s+(?:since|years\s+ago|a\s+long\s+time)|haven'?t\s+(?:since|in\s+(?:yrs|years|ages))|"
+    r"havent\s+(?:since|in\s+(?:yrs|years|ages))|resolved|recovered|in\s+a\s+(?:good|better)\s+place|"
+    r"doing\s+(?:well|better|ok(?:ay)?)\s+now|(?:married|happy|safe|better)\s+now|"
+    r"(?:don'?t|dont|do\s+not)\s+feel\s+(?:like\s+)?(?:that|this)\s+(?:now|anymore|any\s+more)|"
+    r"(?:i'?m|i\s+am)\s+(?:\w+-?)?(?:twenty|thirty|forty|fifty|sixty|\d{2})(?:-\w+)?\s+now|"
+    r"today\s+i\s+am\s+(?:married|happy|well|fine|safe)|still\s+here)\b"
+)
+STRONG_CURRENT = rx(
+    r"\b(?:again|lately|recently|these\s+days|right\s+now|tonight|this\s+(?:week|morning|evening)|"
+    r"last\s+(?:night|week)|yesterday|starting\s+to|coming\s+back|relaps\w*)\b"
 )
 # Signs the risk is current even though a past marker is present.
 CURRENT = rx(

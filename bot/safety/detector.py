@@ -17,6 +17,13 @@ Policy, chosen to err on the side of safety:
   when the sentence has a fiction marker and the clause has no "I"/"me".
 * Weak method hits (a height question) are ``crisis`` only alongside
   hopelessness or loss in the same message; alone they are ``concern``.
+* Risk cues (``bot.safety.cues``: a place, a means, a final goodbye, "won't be
+  around") make the bot *ask directly* (``ask``) rather than show crisis
+  resources; the same modifiers (someone else, negated, resolved past) drop the
+  question.
+* The learned second net (``bot.safety.learned``) adds its probability: at
+  ``ASK_THRESHOLD`` or above it asks, and it raises a message to crisis only at
+  ``CRISIS_THRESHOLD`` or with a cue of the rules beside it.
 """
 
 from __future__ import annotations
@@ -35,13 +42,18 @@ from bot.safety.context import (
     NEGATION,
     NEGATION_BREAKERS,
     QUOTED_FICTION,
+    RESOLVED,
+    STRONG_CURRENT,
     THIRD_PERSON,
 )
+from bot.safety.cues import CUE_RULES
+from bot.safety.learned import ASK_THRESHOLD, CRISIS_THRESHOLD, CUE_CRISIS_THRESHOLD
+from bot.safety.learned import risk_probability as _net_probability
 from bot.safety.normalize import Folded, fold
 from bot.safety.patterns import CRISIS_RULES
 from bot.safety.rules import METHOD_OR_MEANS, SELF_HARM, SUICIDAL_IDEATION, Level, Rule
 
-ALL_RULES: tuple[Rule, ...] = CRISIS_RULES + DISTRESS_RULES
+ALL_RULES: tuple[Rule, ...] = CRISIS_RULES + CUE_RULES + DISTRESS_RULES
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)|[.!?\n]+")
 _WORD = re.compile(r"[a-z']+")
 _SELF = re.compile(r"\b(?:i|i'm|im|i've|i'd|me)\b")
@@ -80,6 +92,10 @@ class RiskAssessment:
 
     level: Level
     evidence: tuple[RiskEvidence, ...] = ()
+    # Whether the bot should ask directly (a risk cue without a clear crisis).
+    ask: bool = False
+    # The learned net's probability that the message carries risk (None: not run).
+    score: float | None = None
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -90,7 +106,12 @@ class RiskAssessment:
         return self.level == "crisis"
 
     def to_dict(self) -> dict[str, object]:
-        return {"level": self.level, "evidence": [item.to_dict() for item in self.evidence]}
+        return {
+            "level": self.level,
+            "ask": self.ask,
+            "score": None if self.score is None else round(self.score, 4),
+            "evidence": [item.to_dict() for item in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -100,6 +121,11 @@ class _Hit:
     note: str
     start: int
     end: int
+    ask: bool = False
+
+
+# Notes that say a hit is about someone else, the past, fiction or a denial.
+_LOWERED = frozenset({"third_person", "negated", "resolved_past", "quoted"})
 
 
 def assess_risk(text: str) -> RiskAssessment:
@@ -108,10 +134,23 @@ def assess_risk(text: str) -> RiskAssessment:
         raise TypeError(f"assess_risk expects str, got {type(text).__name__}")
     folded = fold(text)
     hits = _find_hits(folded.text)
-    if not hits:
-        return RiskAssessment("none")
-    level = max((hit.level for hit in hits), key=_RANK.__getitem__)
-    return RiskAssessment(level, _evidence(text, folded, hits))
+    score = _net_probability(text) if text.strip() else 0.0
+    level: Level = max((hit.level for hit in hits), key=_RANK.__getitem__, default="none")
+    evidence = _evidence(text, folded, hits)
+    if level == "crisis":
+        return RiskAssessment("crisis", evidence, False, score)
+    cue = any(hit.ask for hit in hits)
+    # A denial, someone else, fiction or the resolved past: the net alone does not ask.
+    lowered = any(hit.note in _LOWERED for hit in hits)
+    net = RiskEvidence("learned", "risk_net", 0, 0, "")
+    if score >= CRISIS_THRESHOLD and not lowered or cue and score >= CUE_CRISIS_THRESHOLD:
+        return RiskAssessment("crisis", (*evidence, net), False, score)
+    ask = cue or (score >= ASK_THRESHOLD and not (lowered and score < CRISIS_THRESHOLD))
+    if ask and not cue:
+        evidence = (*evidence, net)
+    if ask and level == "none":
+        level = "concern"
+    return RiskAssessment(level, evidence, ask, score)
 
 
 def _find_hits(t: str) -> list[_Hit]:
@@ -167,9 +206,21 @@ def _modify(
     note = ""
     if rule.weak:
         level, note = ("crisis", "with_context") if context else ("concern", "no_context")
-    if level != "crisis" or not rule.modifiable:
+    if rule.ask:
+        lowered = _modify(
+            Rule(rule.name, rule.category, "crisis", rule.pattern, subject=rule.subject),
+            t, start, end, sentence, context=context, current=current,
+        )
+        if lowered is None:
+            return None
+        if lowered.level != "crisis":
+            return _Hit(rule, "concern", lowered.note, start, end)
+        return _Hit(rule, "concern", note, start, end, ask=True)
+    if level != "crisis":
         return _Hit(rule, level, note, start, end)
     prefix = _clause_prefix(t, start)
+    # Who the clause is about matters even for rules that ignore negation
+    # ("he doesn't want to be alive anymore" is about him).
     if rule.subject or rule.category in _SELF_FAMILIES:
         about_fiction = QUOTED_FICTION.search(sentence) is not None
         if _third_person(prefix):
@@ -178,9 +229,12 @@ def _modify(
             return _Hit(rule, "concern", "third_person", start, end)
         if about_fiction and _SELF.search(prefix) is None:
             return None
+    if not rule.modifiable:
+        return _Hit(rule, level, note, start, end)
     if _negated(prefix):
         return _Hit(rule, "concern", "negated", start, end)
-    if DISTANT_PAST.search(sentence) and not current:
+    past = DISTANT_PAST.search(sentence)
+    if past and (not current or (RESOLVED.search(t) and not STRONG_CURRENT.search(t))):
         return _Hit(rule, "concern", "resolved_past", start, end)
     if QUOTED_FICTION.search(sentence) and t[:start].count('"') % 2 == 1:
         return _Hit(rule, "concern", "quoted", start, end)

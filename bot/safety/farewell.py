@@ -84,7 +84,9 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
          rx(r"\b(?:written|wrote|writing|write|left|leaving)\s+(?:[\w']+\s+){0,2}(?:goodbye|farewell|"
             r"suicide|last|final)\s+(?:letters?|notes?|messages?|texts?)|\bsuicide\s+(?:note|letter)s?\b|"
             r"\b(?:wrote|written|writing|left)\s+(?:a\s+)?(?:note|letters?)\s+(?:to|for)\s+(?:my\s+)?"
-            r"(?:family|parents|kids|children|mum|mom|dad|wife|husband|partner|friends|everyone)")),
+            r"(?:family|parents|kids|children|mum|mom|dad|wife|husband|partner|friends|everyone)"),
+         unless=rx(r"\b(?:film|movie|book|novel|story|character|soldier|episode|series|play|poem|song|"
+                   r"in\s+the\s+(?:film|book|show))\b")),
     Rule("last_message", _BG, "crisis",
          rx(r"\bthis\s+is\s+(?:my\s+)?(?:goodbye|last\s+message|final\s+message)|\bmy\s+(?:last|final)"
             r"\s+(?:message|goodbye|words)\b|\bgoodbye\s+(?:forever|world|for\s+good)\b|"

@@ -24,6 +24,13 @@ METHOD_OR_MEANS = "method_or_means"
 BURDEN_OR_GOODBYE = "burden_or_goodbye"
 DANGER_FROM_OTHERS = "danger_from_others"
 DISTRESS = "distress"
+TIME_LIMITED_PRESENCE = "time_limited_presence"
+LAST_REASON = "last_reason"
+DANGEROUS_PLACE = "dangerous_place"
+COMMAND_HALLUCINATIONS = "command_hallucinations"
+CHILD_AT_RISK = "child_at_risk"
+PREPARATORY_ACTS = "preparatory_acts"
+RISK_CUE = "risk_cue"
 
 # Rules run on folded (lower-cased) text, so no IGNORECASE: it makes every pattern slower.
 _FLAGS = re.VERBOSE
@@ -57,6 +64,9 @@ class Rule:
     requires: re.Pattern[str] | None = None
     subject: bool = False
     modifiable: bool = True  # negation and resolved-past can lower the level
+    # A risk cue without a clear crisis ("on the bridge now", "won't be around"): the
+    # bot asks directly whether the person is thinking of ending their life.
+    ask: bool = False
 
 
 # Characters that may sit between two parts of a proximity rule: anything but a
