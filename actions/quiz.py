@@ -10,10 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import GuardedAction, GuardedFormValidationAction, channel
+from bot.ids import LETTERS
 from bot.services import quiz as service
 from bot.storage.db import app_session
-
-LETTERS = "abcdefgh"
 
 
 def _state(tracker: Tracker) -> tuple[list[str], int, int, list[Any]]:

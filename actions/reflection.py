@@ -16,9 +16,19 @@ from actions.common import (
     in_reflection,
     latest_intent,
     reflection_id,
+    slot_events,
 )
 from actions.safety import risk_of
-from bot.content import PROMPTS_PER_MODULE, TAKEAWAY_IDS
+from bot.content import PROMPTS_PER_MODULE
+from bot.ids import (
+    PENDING_OFFER_SLOT,
+    REFLECTION_ID_SLOT,
+    REFLECTION_READY_SLOT,
+    TAKEAWAY_IDS,
+    TAKEAWAY_SLOT,
+    concept_payload,
+    module_reset,
+)
 from bot.services import reflection as service
 from bot.services import safety as safety_service
 from bot.services.mood import SKIPPED, parse_mood
@@ -29,15 +39,16 @@ SKIP_MAX_WORDS = 6
 
 
 def _module_events(started: service.Started) -> list[EventType]:
-    return [
-        SlotSet("takeaway", started.takeaway),
-        SlotSet("reflection_id", str(started.reflection_id)),
-        SlotSet("reflection_ready", True),
-        SlotSet("pending_offer", None),
-        SlotSet("mood_before", None),
-        SlotSet("reflection_answer", None),
-        SlotSet("mood_after", None),
-    ]
+    return slot_events(
+        module_reset(
+            {
+                TAKEAWAY_SLOT: started.takeaway,
+                REFLECTION_ID_SLOT: str(started.reflection_id),
+                REFLECTION_READY_SLOT: True,
+                PENDING_OFFER_SLOT: None,
+            }
+        )
+    )
 
 
 def _welcome_back(dispatcher: CollectingDispatcher, started: service.Started) -> None:
@@ -104,12 +115,7 @@ class ActionPauseReflection(GuardedAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         current = reflection_id(tracker)
-        events: list[EventType] = [
-            SlotSet("reflection_ready", None),
-            SlotSet("mood_before", None),
-            SlotSet("reflection_answer", None),
-            SlotSet("mood_after", None),
-        ]
+        events = slot_events(module_reset())
         if current is None:
             dispatcher.utter_message(response="utter_nothing_to_pause")
             return events
@@ -118,7 +124,7 @@ class ActionPauseReflection(GuardedAction):
                 position = service.pause(session, reflection_id=current)
         except service.ReflectionNotFound:
             dispatcher.utter_message(response="utter_nothing_to_pause")
-            return [*events, SlotSet("reflection_id", None)]
+            return slot_events(module_reset({REFLECTION_ID_SLOT: None}))
         dispatcher.utter_message(
             response="utter_reflection_paused",
             title=position.title,
@@ -182,7 +188,7 @@ class ActionAskMoodAfter(GuardedAction):
                 buttons=[
                     {
                         "title": summary.concept_title,
-                        "payload": f'/ask_concept{{"concept": "{summary.concept_id}"}}',
+                        "payload": concept_payload(summary.concept_id),
                     }
                 ],
             )
@@ -198,13 +204,7 @@ class ActionFinishReflection(GuardedAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_reflection_finished")
-        return [
-            SlotSet("reflection_ready", None),
-            SlotSet("reflection_id", None),
-            SlotSet("mood_before", None),
-            SlotSet("reflection_answer", None),
-            SlotSet("mood_after", None),
-        ]
+        return slot_events(module_reset({REFLECTION_ID_SLOT: None}))
 
 
 class ActionShowReflectionHelp(GuardedAction):

@@ -5,16 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import GuardedAction, channel, cleared_module_slots
+from actions.common import GuardedAction, channel, slot_events
+from bot.ids import PENDING_OFFER_SLOT, RISK_KEY, module_reset
 from bot.services import safety as service
 from bot.settings import get_settings
 from bot.storage.db import app_session
-
-RISK_KEY = "securebase_risk"
 
 
 def risk_of(tracker: Tracker) -> dict[str, Any]:
@@ -24,10 +23,7 @@ def risk_of(tracker: Tracker) -> dict[str, Any]:
 
 
 def _reset_module_slots() -> list[EventType]:
-    return [SlotSet(name, value) for name, value in cleared_module_slots().items()] + [
-        SlotSet("reflection_ready", None),
-        SlotSet("pending_offer", None),
-    ]
+    return slot_events(module_reset({PENDING_OFFER_SLOT: None}))
 
 
 class ActionCrisisResponse(GuardedAction):

@@ -20,9 +20,6 @@ from bot.storage.models import (
     User,
 )
 
-# The slot action_delete_data sets; the tracker store deletes the conversation when it sees it.
-FORGET_SLOT = "forget_me"
-
 
 @dataclass(frozen=True)
 class StoredSummary:
