@@ -10,7 +10,6 @@ from rasa_sdk.types import DomainDict
 from actions.common import GuardedAction
 from bot.ids import FORGET_SLOT, PENDING_OFFER_SLOT
 from bot.services import personal_data as service
-from bot.storage.db import app_session
 
 
 class ActionDescribeStoredData(GuardedAction):
@@ -20,8 +19,7 @@ class ActionDescribeStoredData(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        with app_session() as session:
-            summary = service.summarise(session, sender_id=tracker.sender_id)
+        summary = service.summarise(sender_id=tracker.sender_id)
         dispatcher.utter_message(
             response="utter_data_summary",
             modules=summary.modules,
@@ -40,8 +38,7 @@ class ActionExportData(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        with app_session() as session:
-            data = service.export(session, sender_id=tracker.sender_id)
+        data = service.export(sender_id=tracker.sender_id)
         dispatcher.utter_message(
             response="utter_data_export_ready",
             # Rasa's socket.io channel emits custom JSON as keyword arguments: keep it under "data".
@@ -72,8 +69,7 @@ class ActionDeleteData(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        with app_session() as session:
-            service.delete_person(session, sender_id=tracker.sender_id)
+        service.delete_person(sender_id=tracker.sender_id)
         dispatcher.utter_message(response="utter_data_deleted")
         # Tells the web widget to clear the copy of the conversation kept in the browser.
         dispatcher.utter_message(json_message={"data": {"securebase": "forget"}})
