@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.ids import REFLECTION_ID_SLOT, RISK_KEY
+from bot.services.turn import Turn
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,16 @@ def latest_intent(tracker: Tracker) -> str | None:
 def risk_of(tracker: Tracker) -> Any:
     """The risk assessment NLU attached to the latest message, as it came."""
     return (tracker.latest_message or {}).get(RISK_KEY)
+
+
+def say(dispatcher: CollectingDispatcher, result: Turn) -> dict[str, Any]:
+    """Send a turn's replies in order; return the slot values it decided."""
+    for reply in result.replies:
+        if reply.text is not None:
+            dispatcher.utter_message(text=reply.text)
+        else:
+            dispatcher.utter_message(response=reply.response, **reply.kwargs)
+    return dict(result.slots)
 
 
 def in_reflection(tracker: Tracker) -> bool:
