@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import logging
 from abc import ABCMeta, abstractmethod
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from bot.ids import REFLECTION_ID_SLOT, RISK_KEY
+from bot.services.turn import Turn
 
 logger = logging.getLogger(__name__)
 
 FORM_NAME = "reflection_form"
-MODULE_SLOTS = ("mood_before", "reflection_answer", "mood_after")
 
 
 def reflection_id(tracker: Tracker) -> int | None:
     """The app-database id of the module in progress, if the conversation has one."""
-    raw = tracker.get_slot("reflection_id")
+    raw = tracker.get_slot(REFLECTION_ID_SLOT)
     try:
         return int(raw) if raw not in (None, "") else None
     except (TypeError, ValueError):
@@ -36,12 +39,28 @@ def latest_intent(tracker: Tracker) -> str | None:
     return str(name) if name else None
 
 
+def risk_of(tracker: Tracker) -> Any:
+    """The risk assessment NLU attached to the latest message, as it came."""
+    return (tracker.latest_message or {}).get(RISK_KEY)
+
+
+def say(dispatcher: CollectingDispatcher, result: Turn) -> dict[str, Any]:
+    """Send a turn's replies in order; return the slot values it decided."""
+    for reply in result.replies:
+        if reply.text is not None:
+            dispatcher.utter_message(text=reply.text)
+        else:
+            dispatcher.utter_message(response=reply.response, **reply.kwargs)
+    return dict(result.slots)
+
+
 def in_reflection(tracker: Tracker) -> bool:
     return (tracker.active_loop or {}).get("name") == FORM_NAME
 
 
-def cleared_module_slots() -> dict[str, Any]:
-    return {slot: None for slot in MODULE_SLOTS}
+def slot_events(values: Mapping[str, Any]) -> list[EventType]:
+    """``SlotSet`` events for slot values decided in ``bot``."""
+    return [SlotSet(name, value) for name, value in values.items()]
 
 
 class GuardedAction(Action, metaclass=ABCMeta):

@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import GuardedAction
+from bot.ids import concept_payload, intent_payload
 from bot.services import concepts as service
 
 
@@ -22,7 +23,7 @@ def _text(tracker: Tracker) -> str:
 def _topic_buttons() -> list[dict[str, str]]:
     picks = ("internal_working_model", "four_category_model", "plasticity", "secure_base")
     return [
-        {"title": c.title, "payload": f'/ask_concept{{"concept": "{c.id}"}}'}
+        {"title": c.title, "payload": concept_payload(c.id)}
         for c in service.all_topics()
         if c.id in picks
     ]
@@ -72,9 +73,8 @@ class ActionExplainConcept(GuardedAction):
             dispatcher.utter_message(response="utter_concept_unknown", buttons=_topic_buttons())
             return []
         explanation = service.explain(concept_id)
-        buttons = [{"title": "Tell me more", "payload": "/ask_concept_more"}] + [
-            {"title": r.title, "payload": f'/ask_concept{{"concept": "{r.id}"}}'}
-            for r in explanation.related
+        buttons = [{"title": "Tell me more", "payload": intent_payload("ask_concept_more")}] + [
+            {"title": r.title, "payload": concept_payload(r.id)} for r in explanation.related
         ]
         dispatcher.utter_message(
             response="utter_concept_short",

@@ -8,9 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import GuardedAction
+from bot.ids import FORGET_SLOT, PENDING_OFFER_SLOT
 from bot.services import personal_data as service
-from bot.services.personal_data import FORGET_SLOT
-from bot.storage.db import app_session
 
 
 class ActionDescribeStoredData(GuardedAction):
@@ -20,8 +19,7 @@ class ActionDescribeStoredData(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        with app_session() as session:
-            summary = service.summarise(session, sender_id=tracker.sender_id)
+        summary = service.summarise(sender_id=tracker.sender_id)
         dispatcher.utter_message(
             response="utter_data_summary",
             modules=summary.modules,
@@ -40,8 +38,7 @@ class ActionExportData(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        with app_session() as session:
-            data = service.export(session, sender_id=tracker.sender_id)
+        data = service.export(sender_id=tracker.sender_id)
         dispatcher.utter_message(
             response="utter_data_export_ready",
             # Rasa's socket.io channel emits custom JSON as keyword arguments: keep it under "data".
@@ -60,7 +57,7 @@ class ActionAskDeleteConfirmation(GuardedAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_confirm_delete")
-        return [SlotSet("pending_offer", "delete")]
+        return [SlotSet(PENDING_OFFER_SLOT, "delete")]
 
 
 class ActionDeleteData(GuardedAction):
@@ -72,12 +69,11 @@ class ActionDeleteData(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        with app_session() as session:
-            service.delete_person(session, sender_id=tracker.sender_id)
+        service.delete_person(sender_id=tracker.sender_id)
         dispatcher.utter_message(response="utter_data_deleted")
         # Tells the web widget to clear the copy of the conversation kept in the browser.
         dispatcher.utter_message(json_message={"data": {"securebase": "forget"}})
-        return [SlotSet("pending_offer", None), SlotSet(FORGET_SLOT, True)]
+        return [SlotSet(PENDING_OFFER_SLOT, None), SlotSet(FORGET_SLOT, True)]
 
 
 class ActionDeclineOffer(GuardedAction):
@@ -87,8 +83,8 @@ class ActionDeclineOffer(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if tracker.get_slot("pending_offer") == "delete":
+        if tracker.get_slot(PENDING_OFFER_SLOT) == "delete":
             dispatcher.utter_message(response="utter_data_kept")
         else:
             dispatcher.utter_message(response="utter_deny_no_context")
-        return [SlotSet("pending_offer", None)]
+        return [SlotSet(PENDING_OFFER_SLOT, None)]

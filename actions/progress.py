@@ -9,7 +9,6 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import GuardedAction
 from bot.services.progress import describe, progress_for
-from bot.storage.db import app_session
 
 
 class ActionShowProgress(GuardedAction):
@@ -19,8 +18,7 @@ class ActionShowProgress(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        with app_session() as session:
-            progress = progress_for(session, sender_id=tracker.sender_id)
+        progress = progress_for(sender_id=tracker.sender_id)
         if progress.is_empty:
             dispatcher.utter_message(response="utter_progress_empty")
             return []

@@ -10,10 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import GuardedAction, GuardedFormValidationAction, channel
+from bot.ids import LETTERS
 from bot.services import quiz as service
-from bot.storage.db import app_session
-
-LETTERS = "abcdefgh"
 
 
 def _state(tracker: Tracker) -> tuple[list[str], int, int, list[Any]]:
@@ -93,15 +91,13 @@ class ValidateQuizForm(GuardedFormValidationAction):
         slots: dict[str, Any] = {"quiz_index": index, "quiz_score": score, "quiz_log": log}
         if index < len(ids):
             return {**slots, "quiz_answer": None}
-        with app_session() as session:
-            closing = service.finish(
-                session,
-                sender_id=tracker.sender_id,
-                score=score,
-                total=len(ids),
-                answers=log,
-                channel=channel(tracker),
-            )
+        closing = service.finish(
+            sender_id=tracker.sender_id,
+            score=score,
+            total=len(ids),
+            answers=log,
+            channel=channel(tracker),
+        )
         dispatcher.utter_message(text=closing)
         return {**slots, "quiz_answer": "done"}
 

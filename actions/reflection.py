@@ -16,31 +16,38 @@ from actions.common import (
     in_reflection,
     latest_intent,
     reflection_id,
+    risk_of,
+    say,
+    slot_events,
 )
-from actions.safety import risk_of
-from bot.content import PROMPTS_PER_MODULE, TAKEAWAY_IDS
-from bot.services import reflection as service
-from bot.services import safety as safety_service
-from bot.services.mood import SKIPPED, parse_mood
-from bot.settings import get_settings
-from bot.storage.db import app_session
-
-SKIP_MAX_WORDS = 6
-
-
-def _module_events(started: service.Started) -> list[EventType]:
-    return [
-        SlotSet("takeaway", started.takeaway),
-        SlotSet("reflection_id", str(started.reflection_id)),
-        SlotSet("reflection_ready", True),
-        SlotSet("pending_offer", None),
-        SlotSet("mood_before", None),
-        SlotSet("reflection_answer", None),
-        SlotSet("mood_after", None),
-    ]
+from bot.content import PROMPTS_PER_MODULE
+from bot.ids import (
+    PENDING_OFFER_SLOT,
+    REFLECTION_ID_SLOT,
+    REFLECTION_READY_SLOT,
+    TAKEAWAY_IDS,
+    TAKEAWAY_SLOT,
+    concept_payload,
+    module_reset,
+)
+from bot.services import journey, turn
+from bot.services.reflection import ReflectionNotFound, Started
 
 
-def _welcome_back(dispatcher: CollectingDispatcher, started: service.Started) -> None:
+def _module_events(started: Started) -> list[EventType]:
+    return slot_events(
+        module_reset(
+            {
+                TAKEAWAY_SLOT: started.takeaway,
+                REFLECTION_ID_SLOT: str(started.reflection_id),
+                REFLECTION_READY_SLOT: True,
+                PENDING_OFFER_SLOT: None,
+            }
+        )
+    )
+
+
+def _welcome_back(dispatcher: CollectingDispatcher, started: Started) -> None:
     if started.resumed and started.answered > 0:
         dispatcher.utter_message(
             response="utter_reflection_welcome_back",
@@ -63,13 +70,12 @@ class ActionStartReflection(GuardedAction):
         if wanted is None:
             dispatcher.utter_message(response="utter_unknown_module")
             if in_reflection(tracker) and reflection_id(tracker) is not None:
-                return [SlotSet("reflection_ready", True)]
+                return [SlotSet(REFLECTION_READY_SLOT, True)]
             dispatcher.utter_message(response="utter_ask_module")
-            return [SlotSet("reflection_ready", False)]
-        with app_session() as session:
-            started = service.start_module(
-                session, sender_id=tracker.sender_id, takeaway=wanted, channel=channel(tracker)
-            )
+            return [SlotSet(REFLECTION_READY_SLOT, False)]
+        started = journey.start(
+            sender_id=tracker.sender_id, takeaway=wanted, channel=channel(tracker)
+        )
         _welcome_back(dispatcher, started)
         return _module_events(started)
 
@@ -83,15 +89,12 @@ class ActionResumeReflection(GuardedAction):
     ) -> list[EventType]:
         current = reflection_id(tracker)
         if in_reflection(tracker) and current is not None:
-            return [SlotSet("reflection_ready", True), SlotSet("pending_offer", None)]
-        with app_session() as session:
-            started = service.resume_latest(
-                session, sender_id=tracker.sender_id, channel=channel(tracker)
-            )
+            return [SlotSet(REFLECTION_READY_SLOT, True), SlotSet(PENDING_OFFER_SLOT, None)]
+        started = journey.resume(sender_id=tracker.sender_id, channel=channel(tracker))
         if started is None:
             dispatcher.utter_message(response="utter_nothing_to_resume")
             dispatcher.utter_message(response="utter_ask_module")
-            return [SlotSet("reflection_ready", False), SlotSet("pending_offer", None)]
+            return [SlotSet(REFLECTION_READY_SLOT, False), SlotSet(PENDING_OFFER_SLOT, None)]
         _welcome_back(dispatcher, started)
         return _module_events(started)
 
@@ -104,21 +107,15 @@ class ActionPauseReflection(GuardedAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         current = reflection_id(tracker)
-        events: list[EventType] = [
-            SlotSet("reflection_ready", None),
-            SlotSet("mood_before", None),
-            SlotSet("reflection_answer", None),
-            SlotSet("mood_after", None),
-        ]
+        events = slot_events(module_reset())
         if current is None:
             dispatcher.utter_message(response="utter_nothing_to_pause")
             return events
         try:
-            with app_session() as session:
-                position = service.pause(session, reflection_id=current)
-        except service.ReflectionNotFound:
+            position = journey.pause(reflection_id=current)
+        except ReflectionNotFound:
             dispatcher.utter_message(response="utter_nothing_to_pause")
-            return [*events, SlotSet("reflection_id", None)]
+            return slot_events(module_reset({REFLECTION_ID_SLOT: None}))
         dispatcher.utter_message(
             response="utter_reflection_paused",
             title=position.title,
@@ -140,8 +137,7 @@ class ActionAskReflectionAnswer(GuardedAction):
         current = reflection_id(tracker)
         if current is None:
             return []
-        with app_session() as session:
-            step = service.current_step(session, reflection_id=current)
+        step = journey.next_step(reflection_id=current)
         if step is None:
             return []
         if step.show_introduction:
@@ -171,8 +167,7 @@ class ActionAskMoodAfter(GuardedAction):
     ) -> list[EventType]:
         current = reflection_id(tracker)
         if current is not None:
-            with app_session() as session:
-                summary = service.closing_summary(session, reflection_id=current)
+            summary = journey.closing_summary(reflection_id=current)
             *body, invitation = summary.lines or [""]
             for line in body:
                 dispatcher.utter_message(text=line)
@@ -182,7 +177,7 @@ class ActionAskMoodAfter(GuardedAction):
                 buttons=[
                     {
                         "title": summary.concept_title,
-                        "payload": f'/ask_concept{{"concept": "{summary.concept_id}"}}',
+                        "payload": concept_payload(summary.concept_id),
                     }
                 ],
             )
@@ -198,13 +193,7 @@ class ActionFinishReflection(GuardedAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_reflection_finished")
-        return [
-            SlotSet("reflection_ready", None),
-            SlotSet("reflection_id", None),
-            SlotSet("mood_before", None),
-            SlotSet("reflection_answer", None),
-            SlotSet("mood_after", None),
-        ]
+        return slot_events(module_reset({REFLECTION_ID_SLOT: None}))
 
 
 class ActionShowReflectionHelp(GuardedAction):
@@ -215,10 +204,7 @@ class ActionShowReflectionHelp(GuardedAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         current = reflection_id(tracker)
-        position = None
-        if current is not None:
-            with app_session() as session:
-                position = service.position(session, reflection_id=current)
+        position = None if current is None else journey.position(reflection_id=current)
         if position is None:
             dispatcher.utter_message(response="utter_help")
         else:
@@ -227,7 +213,7 @@ class ActionShowReflectionHelp(GuardedAction):
 
 
 class ValidateReflectionForm(GuardedFormValidationAction):
-    """Stores each answer as it arrives and lets the database drive what comes next."""
+    """Hands each answer and mood to ``bot.services.turn``; the database drives what is next."""
 
     def name(self) -> str:
         return "validate_reflection_form"
@@ -240,88 +226,32 @@ class ValidateReflectionForm(GuardedFormValidationAction):
         domain: DomainDict,
     ) -> list[str]:
         current = reflection_id(tracker)
-        if current is None:
-            return []
-        with app_session() as session:
-            try:
-                return service.required_slots(session, reflection_id=current)
-            except service.ReflectionNotFound:
-                return []
-
-    def _mood(
-        self, phase: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> str:
-        parsed = parse_mood(value if isinstance(value, str) else None)
-        current = reflection_id(tracker)
-        if isinstance(parsed, int) and current is not None:
-            with app_session() as session:
-                service.record_mood(session, reflection_id=current, phase=phase, score=parsed)
-            dispatcher.utter_message(response="utter_mood_noted")
-            return str(parsed)
-        if parsed is None:
-            dispatcher.utter_message(response="utter_mood_unclear")
-        return SKIPPED
+        return [] if current is None else journey.required_slots(reflection_id=current)
 
     # rasa-sdk validates every slot set since the last user message, including the
-    # resets to None that start/resume actions make: those are not answers.
+    # resets to None that start/resume actions make: the turn reads those as "not said".
 
     async def validate_mood_before(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if value is None:
-            return {"mood_before": None}
-        return {"mood_before": self._mood("before", value, dispatcher, tracker)}
+        result = turn.mood(reflection_id=reflection_id(tracker), phase="before", value=value)
+        return say(dispatcher, result)
 
     async def validate_mood_after(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if value is None:
-            return {"mood_after": None}
-        return {"mood_after": self._mood("after", value, dispatcher, tracker)}
+        result = turn.mood(reflection_id=reflection_id(tracker), phase="after", value=value)
+        return say(dispatcher, result)
 
     async def validate_reflection_answer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        current = reflection_id(tracker)
-        if value is None or current is None:
-            return {"reflection_answer": None}
-        text = value if isinstance(value, str) else ""
-        if not text.strip():
-            dispatcher.utter_message(response="utter_empty_answer")
-            return {"reflection_answer": None}
-        risk = risk_of(tracker)
-        level = risk.get("level")
-        if level == "crisis":
-            # NLU routes crisis away from the form; this is the second lock on that door:
-            # a cry for help is never stored as an answer or scored.
-            for line in safety_service.crisis_reply(get_settings().crisis_region):
-                dispatcher.utter_message(text=line)
-            with app_session() as session:
-                safety_service.record_risk(
-                    session,
-                    sender_id=tracker.sender_id,
-                    level="crisis",
-                    evidence=risk.get("evidence") or [],
-                    channel=channel(tracker),
-                )
-            return {"reflection_answer": None}
-        wants_skip = latest_intent(tracker) == "skip" and len(text.split()) <= SKIP_MAX_WORDS
-        with app_session() as session:
-            if level == "concern":
-                for line in safety_service.concern_reply():
-                    dispatcher.utter_message(text=line)
-                safety_service.record_risk(
-                    session,
-                    sender_id=tracker.sender_id,
-                    level="concern",
-                    evidence=risk.get("evidence") or [],
-                    channel=channel(tracker),
-                )
-            if wants_skip:
-                finished = service.skip_prompt(session, reflection_id=current)
-                dispatcher.utter_message(response="utter_prompt_skipped")
-            else:
-                outcome = service.record_answer(session, reflection_id=current, text=text)
-                finished = outcome.finished
-                dispatcher.utter_message(text=outcome.acknowledgement)
-        return {"reflection_answer": text if finished else None}
+        result = turn.answer(
+            sender_id=tracker.sender_id,
+            reflection_id=reflection_id(tracker),
+            value=value,
+            intent=latest_intent(tracker),
+            risk=risk_of(tracker),
+            channel=channel(tracker),
+        )
+        return say(dispatcher, result)

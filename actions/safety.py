@@ -1,33 +1,18 @@
-"""Safety actions: crisis response, concern response and "get help now"."""
+"""Safety actions: crisis response, concern response and "get help now".
+
+What to say and what to record is decided once, in ``bot.services.turn``, for
+these actions and for a crisis or concern met inside a reflection answer.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import GuardedAction, channel, cleared_module_slots
-from bot.services import safety as service
-from bot.settings import get_settings
-from bot.storage.db import app_session
-
-RISK_KEY = "securebase_risk"
-
-
-def risk_of(tracker: Tracker) -> dict[str, Any]:
-    """The risk assessment NLU attached to the latest message (empty if none)."""
-    risk = (tracker.latest_message or {}).get(RISK_KEY)
-    return risk if isinstance(risk, dict) else {}
-
-
-def _reset_module_slots() -> list[EventType]:
-    return [SlotSet(name, value) for name, value in cleared_module_slots().items()] + [
-        SlotSet("reflection_ready", None),
-        SlotSet("pending_offer", None),
-    ]
+from actions.common import GuardedAction, channel, risk_of, say, slot_events
+from bot.services import turn
 
 
 class ActionCrisisResponse(GuardedAction):
@@ -39,23 +24,10 @@ class ActionCrisisResponse(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        for line in service.crisis_reply(get_settings().crisis_region):
-            dispatcher.utter_message(text=line)
-        evidence = risk_of(tracker).get("evidence") or [
-            {"category": "nlu", "rule": "crisis_intent", "start": 0, "end": 0}
-        ]
-        try:
-            with app_session() as session:
-                service.record_risk(
-                    session,
-                    sender_id=tracker.sender_id,
-                    level="crisis",
-                    evidence=evidence,
-                    channel=channel(tracker),
-                )
-        except Exception:  # noqa: BLE001 - the person still gets help if the DB is down
-            dispatcher.utter_message(response="utter_safety_not_recorded")
-        return _reset_module_slots()
+        result = turn.crisis(
+            sender_id=tracker.sender_id, risk=risk_of(tracker), channel=channel(tracker)
+        )
+        return slot_events(say(dispatcher, result))
 
 
 class ActionConcernResponse(GuardedAction):
@@ -67,20 +39,10 @@ class ActionConcernResponse(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        for line in service.concern_reply():
-            dispatcher.utter_message(text=line)
-        evidence = risk_of(tracker).get("evidence") or []
-        if any(item.get("category") == "nlu" for item in evidence):
-            dispatcher.utter_message(response="utter_safety_check_in")
-        with app_session() as session:
-            service.record_risk(
-                session,
-                sender_id=tracker.sender_id,
-                level="concern",
-                evidence=evidence,
-                channel=channel(tracker),
-            )
-        return []
+        result = turn.concern(
+            sender_id=tracker.sender_id, risk=risk_of(tracker), channel=channel(tracker)
+        )
+        return slot_events(say(dispatcher, result))
 
 
 class ActionGetHelpNow(GuardedAction):
@@ -90,6 +52,4 @@ class ActionGetHelpNow(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=service.help_now_reply(get_settings().crisis_region))
-        dispatcher.utter_message(response="utter_help_now_followup")
-        return _reset_module_slots()
+        return slot_events(say(dispatcher, turn.help_now()))

@@ -11,7 +11,6 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import GuardedAction, GuardedFormValidationAction, channel
 from bot.services import self_assessment as service
-from bot.storage.db import app_session
 
 
 def _answers(tracker: Tracker) -> dict[str, int]:
@@ -84,10 +83,9 @@ class ValidateSelfAssessmentForm(GuardedFormValidationAction):
         answers[pending[1].id] = rating
         if _next_item(answers) is not None:
             return {"sa_answers": answers, "sa_answer": None}
-        with app_session() as session:
-            result = service.finish(
-                session, sender_id=tracker.sender_id, answers=answers, channel=channel(tracker)
-            )
+        result = service.finish(
+            sender_id=tracker.sender_id, answers=answers, channel=channel(tracker)
+        )
         dispatcher.utter_message(response="utter_sa_position", position=result.position)
         dispatcher.utter_message(text=result.text)
         for caveat in service.caveats():
@@ -124,8 +122,7 @@ class ActionShowChangeOverTime(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        with app_session() as session:
-            change = service.change_over_time(session, sender_id=tracker.sender_id)
+        change = service.change_over_time(sender_id=tracker.sender_id)
         if change.text is None:
             dispatcher.utter_message(response="utter_change_need_two", count=change.count)
         else:

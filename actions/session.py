@@ -9,11 +9,16 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.services import reflection as service
-from bot.storage.db import app_session
+from bot.ids import PENDING_OFFER_SLOT, REFLECTION_READY_SLOT
+from bot.services import journey
 
 logger = logging.getLogger(__name__)
-NOT_CARRIED = {"requested_slot", "reflection_ready", "pending_offer", "session_started_metadata"}
+NOT_CARRIED = {
+    "requested_slot",
+    REFLECTION_READY_SLOT,
+    PENDING_OFFER_SLOT,
+    "session_started_metadata",
+}
 
 
 class ActionSessionStart(Action):
@@ -30,8 +35,7 @@ class ActionSessionStart(Action):
             if key not in NOT_CARRIED and value is not None
         ]
         try:
-            with app_session() as session:
-                position = service.find_unfinished(session, sender_id=tracker.sender_id)
+            position = journey.find_unfinished(sender_id=tracker.sender_id)
         except Exception as error:  # noqa: BLE001 - a new session must start even without the DB
             logger.error("session start could not read the app database: %s", type(error).__name__)
             position = None
@@ -42,6 +46,6 @@ class ActionSessionStart(Action):
                 number=position.number,
                 total=position.total,
             )
-            events.append(SlotSet("pending_offer", "resume"))
+            events.append(SlotSet(PENDING_OFFER_SLOT, "resume"))
         events.append(ActionExecuted("action_listen"))
         return events

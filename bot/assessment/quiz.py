@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.content.knowledge import QuizQuestion, QuizTexts, load_knowledge, normalise
+from bot.ids import LETTERS
 
-LETTERS = "abcdefgh"
 ORDINALS: Mapping[str, int] = {
     "first": 0,
     "second": 1,

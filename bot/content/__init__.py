@@ -16,16 +16,10 @@ from typing import Any
 
 import yaml
 
+from bot.ids import FOLLOWUP_KEYS, TAKEAWAY_IDS
+
 CONTENT_DIR = Path(__file__).resolve().parent
 
-TAKEAWAY_IDS: tuple[str, ...] = (
-    "early_experiences",
-    "relationship_patterns",
-    "constructive_exposure",
-    "emotional_literacy",
-    "seek_support",
-)
-FOLLOWUP_KEYS: tuple[str, ...] = ("feeling", "moment", "past", "other_view", "next_step")
 PROMPTS_PER_MODULE = 3
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import httpx
 
+from bot.ids import intent_payload
 from bot.launcher import MODEL_PATH, action_command, child_env, rasa_command
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.migrate import upgrade
@@ -63,7 +64,7 @@ def _script(turns: int) -> list[str]:
     while len(messages) < turns:
         module = MODULES[index % len(MODULES)]
         messages += [
-            f'/choose_module{{"takeaway": "{module}"}}',
+            intent_payload("choose_module", {"takeaway": module}),
             "3",
             ANSWER,
             ANSWER,

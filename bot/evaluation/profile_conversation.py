@@ -48,13 +48,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.evaluation.bench_conversation import _free_port, _script, _wait
+from bot.ids import concept_payload
 from bot.launcher import MODEL_PATH, action_command, child_env
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.migrate import upgrade
 
 PHASES = ("retrieve", "nlu", "predict", "actions", "save")
 EPISODES: tuple[tuple[str, ...], ...] = (
-    ('/ask_concept{"concept": "plasticity"}', "/ask_concept_more"),
+    (concept_payload("plasticity"), "/ask_concept_more"),
     ("/start_quiz", *(["true", "false"] * 4)),
     ("/start_self_assessment", *(["3", "agree", "5"] * 4)),
     ("/ask_progress",),
@@ -62,7 +63,7 @@ EPISODES: tuple[tuple[str, ...], ...] = (
     ("qwzx plorf",),
     ("/thank",),
 )
-INTERRUPTIONS = ('/ask_concept{"concept": "secure_base"}', "/help", "/ask_progress")
+INTERRUPTIONS = (concept_payload("secure_base"), "/help", "/ask_progress")
 
 
 def varied_script(turns: int, seed: int = 7) -> list[str]:

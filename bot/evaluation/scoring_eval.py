@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.scoring import ELEMENT_KEYS, TAKEAWAY_IDS, score_answer
+from bot.ids import TAKEAWAY_IDS
+from bot.scoring import ELEMENT_KEYS, score_answer
 
 ROOT = Path(__file__).resolve().parents[2]
 DATASETS = {

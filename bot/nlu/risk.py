@@ -19,10 +19,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.ids import RISK_KEY
 from bot.nlu.guards import FULL_TEXT_KEY
 from bot.safety import assess_risk
 
-RISK_KEY = "securebase_risk"
 CRISIS_INTENT = "crisis"
 DISTRESS_INTENT = "distress"
 NLU_EVIDENCE = {"category": "nlu", "rule": "diet_crisis_intent", "start": 0, "end": 0}

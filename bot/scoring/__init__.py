@@ -7,8 +7,6 @@ feedback can quote the person and a therapist can see why.
 from bot.scoring.feedback import Feedback, compose_feedback
 from bot.scoring.result import (
     ELEMENT_KEYS,
-    FOLLOWUP_KEYS,
-    TAKEAWAY_IDS,
     EmotionMention,
     Evidence,
     ScoreResult,
@@ -18,8 +16,6 @@ from bot.scoring.summary import Summary, compose_summary, suggest_concept
 
 __all__ = [
     "ELEMENT_KEYS",
-    "FOLLOWUP_KEYS",
-    "TAKEAWAY_IDS",
     "EmotionMention",
     "Evidence",
     "Feedback",

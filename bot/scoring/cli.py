@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.ids import TAKEAWAY_IDS
 from bot.scoring.feedback import compose_feedback
-from bot.scoring.result import TAKEAWAY_IDS
 from bot.scoring.scorer import score_answer
 
 EXIT_USAGE = 2

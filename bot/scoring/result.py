@@ -11,13 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-TAKEAWAY_IDS: tuple[str, ...] = (
-    "early_experiences",
-    "relationship_patterns",
-    "constructive_exposure",
-    "emotional_literacy",
-    "seek_support",
-)
+from bot.ids import TAKEAWAY_IDS
+
 ELEMENT_KEYS: tuple[str, ...] = (
     "experience",
     "feelings",
@@ -28,7 +23,6 @@ ELEMENT_KEYS: tuple[str, ...] = (
     "lesson",
     "future_intention",
 )
-FOLLOWUP_KEYS: tuple[str, ...] = ("feeling", "moment", "past", "other_view", "next_step")
 VIEWS: tuple[str, ...] = ("positive", "negative", "mixed", "unclear")
 
 

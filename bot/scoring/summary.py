@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.scoring.result import ELEMENT_KEYS, FOLLOWUP_KEYS, ScoreResult
+from bot.ids import FOLLOWUP_KEYS
+from bot.scoring.result import ELEMENT_KEYS, ScoreResult
 from bot.scoring.templates import section
 
 STRENGTH_ORDER = (

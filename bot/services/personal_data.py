@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from bot.services.unit_of_work import unit_of_work
 from bot.storage import repositories as repo
 from bot.storage.models import (
     Answer,
@@ -19,9 +20,6 @@ from bot.storage.models import (
     SelfAssessment,
     User,
 )
-
-# The slot action_delete_data sets; the tracker store deletes the conversation when it sees it.
-FORGET_SLOT = "forget_me"
 
 
 @dataclass(frozen=True)
@@ -51,24 +49,30 @@ def _count(session: Session, model: Any, user_id: int) -> int:
     return int(session.execute(query).scalar_one())
 
 
-def summarise(session: Session, *, sender_id: str) -> StoredSummary:
+def summarise(*, sender_id: str) -> StoredSummary:
     """Counts of what is kept, for "what do you store about me"."""
-    user = repo.get_user(session=session, sender_id=sender_id)
-    if user is None:
-        return StoredSummary(0, 0, 0, 0, 0, 0, None)
-    return StoredSummary(
-        modules=_count(session, ReflectionSession, user.id),
-        answers=_count(session, Answer, user.id),
-        moods=_count(session, MoodCheckin, user.id),
-        self_assessments=_count(session, SelfAssessment, user.id),
-        quizzes=_count(session, QuizResult, user.id),
-        risk_events=_count(session, RiskEvent, user.id),
-        first_seen=user.created_at,
-    )
+    with unit_of_work() as session:
+        user = repo.get_user(session=session, sender_id=sender_id)
+        if user is None:
+            return StoredSummary(0, 0, 0, 0, 0, 0, None)
+        return StoredSummary(
+            modules=_count(session, ReflectionSession, user.id),
+            answers=_count(session, Answer, user.id),
+            moods=_count(session, MoodCheckin, user.id),
+            self_assessments=_count(session, SelfAssessment, user.id),
+            quizzes=_count(session, QuizResult, user.id),
+            risk_events=_count(session, RiskEvent, user.id),
+            first_seen=user.created_at,
+        )
 
 
-def export(session: Session, *, sender_id: str) -> dict[str, Any]:
+def export(*, sender_id: str) -> dict[str, Any]:
     """Everything kept about this person in the app database, as plain JSON data."""
+    with unit_of_work() as session:
+        return _export(session, sender_id=sender_id)
+
+
+def _export(session: Session, *, sender_id: str) -> dict[str, Any]:
     user = repo.get_user(session=session, sender_id=sender_id)
     if user is None:
         return {
@@ -140,16 +144,17 @@ def export(session: Session, *, sender_id: str) -> dict[str, Any]:
     }
 
 
-def delete_person(session: Session, *, sender_id: str) -> bool:
+def delete_person(*, sender_id: str) -> bool:
     """Remove every row about this person from the app database.
 
     Rasa's tracker store is cleared separately, by the tracker store itself
     (``bot.storage.tracker_store``), because Rasa writes the conversation
     after the action that asked for deletion has run.
     """
-    user = repo.get_user(session=session, sender_id=sender_id)
-    if user is None:
-        return False
-    session.execute(delete(User).where(User.id == user.id))
-    session.flush()
-    return True
+    with unit_of_work() as session:
+        user = repo.get_user(session=session, sender_id=sender_id)
+        if user is None:
+            return False
+        session.execute(delete(User).where(User.id == user.id))
+        session.flush()
+        return True

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot.content import PROMPTS_PER_MODULE, load_catalog
+from bot.services.unit_of_work import unit_of_work
 from bot.storage import repositories as repo
 
 
@@ -33,7 +34,12 @@ class Progress:
         return not self.completed and not self.unfinished
 
 
-def progress_for(session: Session, *, sender_id: str) -> Progress:
+def progress_for(*, sender_id: str) -> Progress:
+    with unit_of_work() as session:
+        return _progress(session, sender_id=sender_id)
+
+
+def _progress(session: Session, *, sender_id: str) -> Progress:
     catalog = load_catalog()
     user = repo.get_user(session=session, sender_id=sender_id)
     rows = [] if user is None else repo.list_reflections(session=session, user_id=user.id)

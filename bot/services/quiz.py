@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from bot.assessment.quiz import draw_questions, feedback_text, grade_answer, quiz_result_text
 from bot.content.knowledge import QuizQuestion, load_knowledge
+from bot.services.unit_of_work import unit_of_work
 from bot.storage import repositories as repo
 
 QUESTIONS_PER_QUIZ = 8
@@ -38,7 +37,6 @@ def grade(question_id: str, text: str) -> Graded:
 
 
 def finish(
-    session: Session,
     *,
     sender_id: str,
     score: int,
@@ -47,8 +45,9 @@ def finish(
     channel: str | None = None,
 ) -> str:
     """Store the result and return the closing line."""
-    user = repo.get_or_create_user(session=session, sender_id=sender_id, channel=channel)
-    repo.add_quiz_result(
-        session=session, user_id=user.id, score=score, total=total, answers=answers
-    )
+    with unit_of_work() as session:
+        user = repo.get_or_create_user(session=session, sender_id=sender_id, channel=channel)
+        repo.add_quiz_result(
+            session=session, user_id=user.id, score=score, total=total, answers=answers
+        )
     return quiz_result_text(score, total)

@@ -14,13 +14,10 @@ from sqlalchemy.orm import Session
 
 from bot.content import PROMPTS_PER_MODULE, Takeaway, load_catalog
 from bot.content.knowledge import load_knowledge
+from bot.ids import ANSWER_SLOT, MOOD_AFTER_SLOT, MOOD_BEFORE_SLOT
 from bot.scoring import compose_feedback, compose_summary, score_answer
 from bot.storage import repositories as repo
 from bot.storage.models import ReflectionSession, utcnow
-
-MOOD_BEFORE = "mood_before"
-ANSWER = "reflection_answer"
-MOOD_AFTER = "mood_after"
 
 
 class ReflectionNotFound(LookupError):
@@ -173,11 +170,11 @@ def required_slots(session: Session, *, reflection_id: int) -> list[str]:
         not started_answering
         and repo.get_mood(session=session, reflection_id=reflection.id, phase="before") is None
     ):
-        slots.append(MOOD_BEFORE)
+        slots.append(MOOD_BEFORE_SLOT)
     if reflection.step < PROMPTS_PER_MODULE:
-        slots.append(ANSWER)
+        slots.append(ANSWER_SLOT)
     if repo.get_mood(session=session, reflection_id=reflection.id, phase="after") is None:
-        slots.append(MOOD_AFTER)
+        slots.append(MOOD_AFTER_SLOT)
     return slots
 
 

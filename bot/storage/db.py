@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,9 +54,3 @@ def session_scope(url: str) -> Iterator[Session]:
     finally:
         session.close()
 
-
-def app_session() -> AbstractContextManager[Session]:
-    """A unit of work on the configured app database (``DATABASE_URL``)."""
-    from bot.settings import get_settings
-
-    return session_scope(get_settings().database_url)

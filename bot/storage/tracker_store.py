@@ -27,7 +27,7 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.orm import Session
 
-from bot.services.personal_data import FORGET_SLOT
+from bot.ids import FORGET_SLOT
 from bot.storage.event_cache import (
     SESSION_STARTED,
     CachedConversation,

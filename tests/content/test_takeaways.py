@@ -7,13 +7,12 @@ import yaml
 
 from bot.content import (
     CONTENT_DIR,
-    FOLLOWUP_KEYS,
-    TAKEAWAY_IDS,
     ContentError,
     load_catalog,
     parse_catalog,
     read_yaml,
 )
+from bot.ids import FOLLOWUP_KEYS, TAKEAWAY_IDS
 
 
 def _raw() -> dict:

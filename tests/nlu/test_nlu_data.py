@@ -17,8 +17,8 @@ import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.content import TAKEAWAY_IDS
 from bot.content.knowledge import load_knowledge
+from bot.ids import TAKEAWAY_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
 NLU_DIR = ROOT / "data" / "nlu"

@@ -3,7 +3,8 @@ from __future__ import annotations
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.risk import RISK_KEY, RiskClassifier
+from bot.ids import RISK_KEY
+from bot.nlu.risk import RiskClassifier
 
 
 def _classify(text: str, intent: str, confidence: float = 0.9) -> Message:

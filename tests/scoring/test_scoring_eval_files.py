@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.evaluation.scoring_eval import DATASETS, load_rows, main, quadratic_weighted_kappa
-from bot.scoring import ELEMENT_KEYS, TAKEAWAY_IDS
+from bot.ids import TAKEAWAY_IDS
+from bot.scoring import ELEMENT_KEYS
 from bot.scoring.emotions import load_lexicon
 
 

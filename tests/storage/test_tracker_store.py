@@ -19,7 +19,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
 import bot.storage.tracker_store as store_module
-from bot.services.personal_data import FORGET_SLOT
+from bot.ids import FORGET_SLOT
 from bot.storage.event_cache import CachedConversation, EventCache, EventRow, deserialise_rows
 from bot.storage.tracker_store import SecureBaseTrackerStore
 from tests.support.aio import run_sync

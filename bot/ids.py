@@ -1,0 +1,64 @@
+"""Identifiers every layer shares: module ids, follow-up keys, slot names, payloads.
+
+Each lives here once so that NLU, actions, services, storage and scoring cannot
+drift apart. This module imports nothing from the project, so any layer may
+import it without an import running back up the layers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+# The takeaway modules and the follow-ups a shallow answer can get (DESIGN.md).
+TAKEAWAY_IDS: tuple[str, ...] = (
+    "early_experiences",
+    "relationship_patterns",
+    "constructive_exposure",
+    "emotional_literacy",
+    "seek_support",
+)
+FOLLOWUP_KEYS: tuple[str, ...] = ("feeling", "moment", "past", "other_view", "next_step")
+
+# Where the NLU risk check puts its assessment on a parsed message.
+RISK_KEY = "securebase_risk"
+
+# How multiple-choice options are lettered, in questions and in answers.
+LETTERS = "abcdefgh"
+
+# Slots (domain.yml) that more than one layer reads or writes.
+TAKEAWAY_SLOT = "takeaway"
+REFLECTION_ID_SLOT = "reflection_id"
+REFLECTION_READY_SLOT = "reflection_ready"
+PENDING_OFFER_SLOT = "pending_offer"
+MOOD_BEFORE_SLOT = "mood_before"
+ANSWER_SLOT = "reflection_answer"
+MOOD_AFTER_SLOT = "mood_after"
+# Set by action_delete_data; the tracker store forgets the conversation when it sees it.
+FORGET_SLOT = "forget_me"
+
+# The reflection form's slots, in the order the form asks them.
+MODULE_SLOTS: tuple[str, ...] = (MOOD_BEFORE_SLOT, ANSWER_SLOT, MOOD_AFTER_SLOT)
+
+
+def module_reset(also: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Slot values that leave no half-filled module behind, with ``also`` on top.
+
+    Starting, pausing, finishing and stopping for safety all clear the form's
+    slots and its readiness flag; each adds what it knows (the new module, a
+    forgotten id, a dropped offer).
+    """
+    return {REFLECTION_READY_SLOT: None, **{slot: None for slot in MODULE_SLOTS}, **(also or {})}
+
+
+def intent_payload(intent: str, entities: Mapping[str, Any] | None = None) -> str:
+    """A button payload that triggers ``intent`` directly, entities JSON-escaped."""
+    if not entities:
+        return f"/{intent}"
+    return f"/{intent}{json.dumps(dict(entities))}"
+
+
+def concept_payload(concept_id: str) -> str:
+    """The payload of a button that asks about one concept."""
+    return intent_payload("ask_concept", {"concept": concept_id})
