@@ -7,12 +7,13 @@ these actions and for a crisis or concern met inside a reflection answer.
 from __future__ import annotations
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import ActiveLoop, EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import GuardedAction, channel, risk_of, say, slot_events
-from bot.services import turn
+from actions.common import GuardedAction, channel, latest_intent, risk_of, say, slot_events
+from bot.ids import SAFETY_QUESTION_SLOT, SAFETY_RESUME_SLOT
+from bot.services import safety_question, turn
 
 
 class ActionCrisisResponse(GuardedAction):
@@ -53,3 +54,43 @@ class ActionGetHelpNow(GuardedAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         return slot_events(say(dispatcher, turn.help_now()))
+
+
+class ActionSafetyCheck(GuardedAction):
+    """A risk cue without a clear crisis: ask plainly, and hold the exercise meanwhile."""
+
+    def name(self) -> str:
+        return "action_safety_check"
+
+    async def perform(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        loop = (tracker.active_loop or {}).get("name")
+        result = safety_question.ask_directly(
+            sender_id=tracker.sender_id, risk=risk_of(tracker), channel=channel(tracker),
+            resume=loop,
+        )
+        events = slot_events(say(dispatcher, result))
+        return [*events, ActiveLoop(None)] if loop else events
+
+
+class ActionSafetyAnswer(GuardedAction):
+    """The reply to a safety question: help when unsure, back to the exercise when okay."""
+
+    def name(self) -> str:
+        return "action_safety_answer"
+
+    async def perform(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        message = tracker.latest_message or {}
+        result = safety_question.answer(
+            sender_id=tracker.sender_id,
+            text=str(message.get("text") or ""),
+            intent=latest_intent(tracker),
+            question=str(tracker.get_slot(SAFETY_QUESTION_SLOT) or "intent"),
+            risk=risk_of(tracker),
+            channel=channel(tracker),
+            resume=tracker.get_slot(SAFETY_RESUME_SLOT),
+        )
+        return slot_events(say(dispatcher, result))

@@ -35,6 +35,9 @@ PENDING_OFFER_SLOT = "pending_offer"
 MOOD_BEFORE_SLOT = "mood_before"
 ANSWER_SLOT = "reflection_answer"
 MOOD_AFTER_SLOT = "mood_after"
+# The safety question just asked ("intent" or "safe") and the form to go back to.
+SAFETY_QUESTION_SLOT = "safety_question"
+SAFETY_RESUME_SLOT = "safety_resume"
 # Set by action_delete_data; the tracker store forgets the conversation when it sees it.
 FORGET_SLOT = "forget_me"
 

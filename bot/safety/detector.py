@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.safety.context import (
     CLAUSE_BREAK,
@@ -95,7 +95,7 @@ class RiskAssessment:
     # Whether the bot should ask directly (a risk cue without a clear crisis).
     ask: bool = False
     # The learned net's probability that the message carries risk (None: not run).
-    score: float | None = None
+    score: float | None = field(default=None, compare=False)
 
     @property
     def categories(self) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ def record_risk(
     channel: str | None = None,
 ) -> RiskEvent:
     """Store a risk event and pause the person's open exercise so it is not continued."""
-    if level not in {"concern", "crisis"}:
+    if level not in {"concern", "ask", "crisis"}:
         raise ValueError(f"not a risk level worth recording: {level!r}")
     user = repo.get_or_create_user(session=session, sender_id=sender_id, channel=channel)
     open_module = repo.latest_unfinished(session=session, user_id=user.id)

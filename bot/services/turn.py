@@ -18,7 +18,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.ids import ANSWER_SLOT, MOOD_AFTER_SLOT, MOOD_BEFORE_SLOT, PENDING_OFFER_SLOT, module_reset
+from bot.ids import (
+    ANSWER_SLOT,
+    MOOD_AFTER_SLOT,
+    MOOD_BEFORE_SLOT,
+    PENDING_OFFER_SLOT,
+    SAFETY_QUESTION_SLOT,
+    module_reset,
+)
 from bot.services import reflection, safety
 from bot.services.mood import SKIPPED, parse_mood
 from bot.services.unit_of_work import unit_of_work
@@ -127,7 +134,9 @@ def crisis(*, sender_id: str, risk: object, channel: str | None = None) -> Turn:
     replies, recorded = _help_first(
         sender_id=sender_id, evidence=read_risk(risk).evidence, channel=channel
     )
-    return Turn(tuple(replies), stopped_slots(), risk_level="crisis", risk_recorded=recorded)
+    # The reply ends with "are you safe right now?": the next message is its answer.
+    slots = {**stopped_slots(), SAFETY_QUESTION_SLOT: "safe"}
+    return Turn(tuple(replies), slots, risk_level="crisis", risk_recorded=recorded)
 
 
 def concern(*, sender_id: str, risk: object, channel: str | None = None) -> Turn:

@@ -122,7 +122,7 @@ class RiskEvent(Base):
     id = Column(Integer, primary_key=True)
     user_id = Column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
     session_id = Column(ForeignKey("reflection_sessions.id", ondelete="SET NULL"), nullable=True)
-    level = Column(String(16), nullable=False)  # concern|crisis
+    level = Column(String(16), nullable=False)  # concern|ask|crisis
     categories = Column(JSON, nullable=False, default=list)
     evidence = Column(JSON, nullable=False, default=list)
     text = Column(Text, nullable=True)
