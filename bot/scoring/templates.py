@@ -8,18 +8,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.content.loader import ContentError, read_content
 
-FEEDBACK_PATH = Path(__file__).resolve().parent.parent / "content" / "feedback.yml"
+SOURCE = "feedback.yml"
 
 
-@lru_cache(maxsize=1)
-def load_templates(path: Path = FEEDBACK_PATH) -> Mapping[str, Any]:
-    """Parse feedback.yml once; a missing section fails loudly at first use."""
-    with path.open(encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+@lru_cache(maxsize=4)
+def load_templates(directory: Path | None = None) -> Mapping[str, Any]:
+    """Parse feedback.yml once; a missing section stops start-up (``validate_all``)."""
+    raw = read_content(SOURCE, directory)
     if not isinstance(raw, dict) or not {"acknowledgement", "summary"} <= set(raw):
-        raise ValueError(f"{path.name}: expected 'acknowledgement' and 'summary' sections")
+        raise ContentError(f"{SOURCE}: expected 'acknowledgement' and 'summary' sections")
     return raw
 
 
@@ -28,7 +27,7 @@ def section(*keys: str | int) -> Any:
     node: Any = load_templates()
     for key in keys:
         if not isinstance(node, dict) or key not in node:
-            raise KeyError(f"{FEEDBACK_PATH.name}: missing {'.'.join(map(str, keys))}")
+            raise KeyError(f"{SOURCE}: missing {'.'.join(map(str, keys))}")
         node = node[key]
     return node
 

@@ -61,13 +61,13 @@ def pick_concept(entity_values: Iterable[str], text: str) -> str | None:
     for pattern, concept in QUESTION_CUES:
         if pattern.search(text):
             return concept
-    resolved = knowledge.resolve_concept(text)
+    resolved = knowledge.resolver.resolve_concept(text)
     if resolved:
         return resolved
     for value in entity_values:
         if value in knowledge.concepts:
             return value
-        resolved = knowledge.resolve_concept(value)
+        resolved = knowledge.resolver.resolve_concept(value)
         if resolved:
             return resolved
     return None
@@ -76,12 +76,13 @@ def pick_concept(entity_values: Iterable[str], text: str) -> str | None:
 def pick_two(entity_values: Iterable[str], text: str) -> list[str]:
     """Two distinct concepts for "what's the difference between X and Y"."""
     knowledge = load_knowledge()
+    resolver = knowledge.resolver
     found: list[str] = []
     for value in entity_values:
-        concept = value if value in knowledge.concepts else knowledge.resolve_concept(value)
+        concept = value if value in knowledge.concepts else resolver.resolve_concept(value)
         if concept and concept not in found:
             found.append(concept)
-    for concept in knowledge.resolve_concepts(text or ""):
+    for concept in resolver.resolve_concepts(text or ""):
         if concept not in found:
             found.append(concept)
     return found[:2]

@@ -12,7 +12,7 @@ from bot.content import (
     ContentError,
     load_catalog,
     parse_catalog,
-    read_yaml,
+    read_content,
 )
 
 
@@ -65,4 +65,4 @@ def test_unparseable_yaml__names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "takeaways.yml"
     bad.write_text("takeaways: [unclosed", encoding="utf-8")
     with pytest.raises(ContentError, match="takeaways.yml: not valid YAML"):
-        read_yaml(bad)
+        read_content("takeaways.yml", tmp_path)

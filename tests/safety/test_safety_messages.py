@@ -51,7 +51,7 @@ def test_messages__concern_reply_validates_and_offers_a_pause_without_numbers() 
 
 
 def test_messages__a_missing_placeholder_is_rejected(tmp_path: Path) -> None:
-    path = tmp_path / "m.yml"
+    path = tmp_path / "safety_messages.yml"
     path.write_text(
         "crisis:\n  acknowledgement: a\n  resources_intro: b\n  helpline: '{name}'\n"
         "  emergency: 'call {emergency_number}'\n  safety_check: c\n  next_steps: d\n"
@@ -59,4 +59,4 @@ def test_messages__a_missing_placeholder_is_rejected(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(ContentError, match="helpline"):
-        load_messages(path)
+        load_messages(tmp_path)
