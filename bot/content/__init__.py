@@ -38,6 +38,7 @@ __all__ = [
     "load_catalog",
     "parse_catalog",
     "read_content",
+    "refuse_to_start_if_broken",
     "require_text",
     "validate_all",
 ]
@@ -66,3 +67,17 @@ def validate_all(directory: Path | None = None) -> None:
         load_templates,
     ):
         load(directory)
+
+
+def refuse_to_start_if_broken() -> None:
+    """Run :func:`validate_all` as a process starts; exit naming the file and field if broken.
+
+    The action server (``actions/__init__.py``), the Rasa process (``bot.channels``)
+    and ``make run`` (``bot.launcher``) call this before serving anyone.
+    """
+    try:
+        validate_all()
+    except ContentError as error:
+        raise SystemExit(
+            f"SecureBase content is broken, not starting: {error} (folder {content_dir()})"
+        ) from None
