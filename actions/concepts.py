@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import GuardedAction
+from bot.content.knowledge import Concept
 from bot.services import concepts as service
 
 
@@ -19,13 +20,12 @@ def _text(tracker: Tracker) -> str:
     return str((tracker.latest_message or {}).get("text") or "")
 
 
+def _ask_button(concept: Concept) -> dict[str, str]:
+    return {"title": concept.title, "payload": f'/ask_concept{{"concept": "{concept.id}"}}'}
+
+
 def _topic_buttons() -> list[dict[str, str]]:
-    picks = ("internal_working_model", "four_category_model", "plasticity", "secure_base")
-    return [
-        {"title": c.title, "payload": f'/ask_concept{{"concept": "{c.id}"}}'}
-        for c in service.all_topics()
-        if c.id in picks
-    ]
+    return [_ask_button(c) for c in service.starter_topics()]
 
 
 def _compare(dispatcher: CollectingDispatcher, pair: list[str]) -> list[EventType]:
@@ -72,9 +72,8 @@ class ActionExplainConcept(GuardedAction):
             dispatcher.utter_message(response="utter_concept_unknown", buttons=_topic_buttons())
             return []
         explanation = service.explain(concept_id)
-        buttons = [{"title": "Tell me more", "payload": "/ask_concept_more"}] + [
-            {"title": r.title, "payload": f'/ask_concept{{"concept": "{r.id}"}}'}
-            for r in explanation.related
+        buttons = [{"title": explanation.more_label, "payload": "/ask_concept_more"}] + [
+            _ask_button(r) for r in explanation.related
         ]
         dispatcher.utter_message(
             response="utter_concept_short",

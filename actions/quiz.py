@@ -13,8 +13,6 @@ from actions.common import GuardedAction, GuardedFormValidationAction, channel
 from bot.services import quiz as service
 from bot.storage.db import app_session
 
-LETTERS = "abcdefgh"
-
 
 def _state(tracker: Tracker) -> tuple[list[str], int, int, list[Any]]:
     ids = list(tracker.get_slot("quiz_questions") or [])
@@ -54,13 +52,10 @@ class ActionAskQuizAnswer(GuardedAction):
         if index >= len(ids):
             return []
         question = service.question(ids[index])
-        if question.kind == "true_false":
-            buttons = [{"title": "True", "payload": "true"}, {"title": "False", "payload": "false"}]
-        else:
-            buttons = [
-                {"title": f"{LETTERS[i]}) {option}", "payload": LETTERS[i]}
-                for i, option in enumerate(question.options)
-            ]
+        buttons = [
+            {"title": title, "payload": payload}
+            for title, payload in service.answer_buttons(question)
+        ]
         dispatcher.utter_message(
             response="utter_quiz_question",
             number=index + 1,

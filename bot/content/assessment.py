@@ -35,6 +35,7 @@ class QuizTexts:
     """Words and sentences around the questions: yes/no vocabulary, feedback, results."""
 
     words: Mapping[str, tuple[str, ...]]
+    buttons: Mapping[str, str]  # true/false button labels
     feedback: Mapping[str, str]
     results: tuple[tuple[float, str], ...]
 
@@ -114,10 +115,16 @@ def parse_quiz(
         raise ContentError(f"{source}: questions: ids must be unique")
     # YAML reads a bare `true:` key as a boolean; accept it as the word "true".
     words = {str(k).lower(): v for k, v in mapping(raw.get("words"), f"{source}: words").items()}
+    buttons = {
+        str(k).lower(): v for k, v in mapping(raw.get("buttons"), f"{source}: buttons").items()
+    }
     feedback = mapping(raw.get("feedback"), f"{source}: feedback")
     feedback_keys = ("correct", "incorrect", "unclear_true_false", "unclear_choice", "progress")
     quiz_texts = QuizTexts(
         words={k: texts(words.get(k), f"{source}: words.{k}") for k in ("true", "false")},
+        buttons={
+            k: require_text(buttons.get(k), f"{source}: buttons.{k}") for k in ("true", "false")
+        },
         feedback={
             k: require_text(feedback.get(k), f"{source}: feedback.{k}") for k in feedback_keys
         },

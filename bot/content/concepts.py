@@ -47,6 +47,8 @@ class ConceptBase:
     concepts: dict[str, Concept]
     four_category_table: dict[tuple[str, str], str]
     style_closeness: dict[str, str]
+    buttons: dict[str, str]  # "more", "about" (with {title})
+    starter_topics: tuple[str, ...]
 
 
 def count_sentences(text: str) -> int:
@@ -110,4 +112,18 @@ def parse_concepts(raw: Any, source: str = SOURCE) -> ConceptBase:
             raise ContentError(f"{where}: duplicate cell {key} or style {style}")
         table[key] = style
         closeness[style] = require_text(row.get("closeness"), f"{where}.closeness")
-    return ConceptBase(concepts=concepts, four_category_table=table, style_closeness=closeness)
+    buttons = mapping(raw.get("buttons"), f"{source}: buttons")
+    more = require_text(buttons.get("more"), f"{source}: buttons.more")
+    about = require_text(buttons.get("about"), f"{source}: buttons.about")
+    if "{title}" not in about:
+        raise ContentError(f"{source}: buttons.about: expected a {{title}} placeholder")
+    starters = texts(raw.get("starter_topics"), f"{source}: starter_topics", minimum=2)
+    for index, topic in enumerate(starters):
+        one_of(topic, CONCEPT_IDS, f"{source}: starter_topics[{index}]")
+    return ConceptBase(
+        concepts=concepts,
+        four_category_table=table,
+        style_closeness=closeness,
+        buttons={"more": more, "about": about},
+        starter_topics=starters,
+    )

@@ -50,6 +50,8 @@ class Knowledge:
     quiz_texts: QuizTexts
     self_assessment: SelfAssessment
     resolver: ConceptResolver
+    concept_buttons: Mapping[str, str]
+    starter_topics: tuple[str, ...]
 
 
 def read_knowledge(directory: Path | None = None) -> Knowledge:
@@ -66,6 +68,8 @@ def read_knowledge(directory: Path | None = None) -> Knowledge:
         quiz_texts=quiz_texts,
         self_assessment=assessment,
         resolver=build_resolver(phrases, f"{CONCEPTS_SOURCE}: concepts"),
+        concept_buttons=base.buttons,
+        starter_topics=base.starter_topics,
     )
 
 

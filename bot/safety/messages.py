@@ -26,6 +26,7 @@ _CRISIS_KEYS: dict[str, frozenset[str]] = {
     "next_steps": frozenset(),
 }
 _CONCERN_KEYS: dict[str, frozenset[str]] = {"validation": frozenset(), "offer_pause": frozenset()}
+_TECHNICAL_KEYS: dict[str, frozenset[str]] = {"no_reply": frozenset()}
 
 
 def _section(data: dict[str, Any], name: str, keys: dict[str, frozenset[str]]) -> dict[str, str]:
@@ -55,6 +56,7 @@ def load_messages(directory: Path | None = None) -> dict[str, dict[str, str]]:
     return {
         "crisis": _section(data, "crisis", _CRISIS_KEYS),
         "concern": _section(data, "concern", _CONCERN_KEYS),
+        "technical_problem": _section(data, "technical_problem", _TECHNICAL_KEYS),
     }
 
 
@@ -85,3 +87,8 @@ def concern_messages() -> list[str]:
     """Validation and an offer to pause; deliberately no crisis resources."""
     text = load_messages()["concern"]
     return [text["validation"], text["offer_pause"]]
+
+
+def technical_problem_message() -> str:
+    """What a person hears when the back end failed to answer: honest, with help pointers."""
+    return load_messages()["technical_problem"]["no_reply"]

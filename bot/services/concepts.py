@@ -13,6 +13,7 @@ from bot.content.knowledge import Concept, load_knowledge
 class Explanation:
     concept: Concept
     related: tuple[Concept, ...]
+    more_label: str  # the "tell me more" button, from concepts.yml
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,9 @@ def explain(concept_id: str) -> Explanation:
     knowledge = load_knowledge()
     concept = knowledge.concepts[concept_id]
     related = tuple(knowledge.concepts[r] for r in concept.related[:2] if r in knowledge.concepts)
-    return Explanation(concept=concept, related=related)
+    return Explanation(
+        concept=concept, related=related, more_label=knowledge.concept_buttons["more"]
+    )
 
 
 def position_of(concept_id: str) -> Position | None:
@@ -130,5 +133,7 @@ def position_of(concept_id: str) -> Position | None:
     return None
 
 
-def all_topics() -> list[Concept]:
-    return list(load_knowledge().concepts.values())
+def starter_topics() -> list[Concept]:
+    """The ideas offered when a question names none the bot knows (``concepts.yml``)."""
+    knowledge = load_knowledge()
+    return [knowledge.concepts[topic] for topic in knowledge.starter_topics]

@@ -452,3 +452,25 @@ def test_nlu__only_this_flow_s_intents_are_defined() -> None:
         "start_self_assessment",
         "ask_change_over_time",
     }
+
+
+def test_load__unknown_starter_topic_names_the_field(tmp_path: Path) -> None:
+    def rename(data: dict) -> None:
+        data["starter_topics"][2] = "neuroplasticity"
+
+    with pytest.raises(ContentError, match=r"concepts\.yml: starter_topics\[2\]"):
+        read_knowledge(_broken_copy(tmp_path, "concepts.yml", rename))
+
+
+def test_load__about_button_without_a_title_is_refused(tmp_path: Path) -> None:
+    def untitle(data: dict) -> None:
+        data["buttons"]["about"] = "Tell me about it"
+
+    with pytest.raises(ContentError, match=r"concepts\.yml: buttons\.about"):
+        read_knowledge(_broken_copy(tmp_path, "concepts.yml", untitle))
+
+
+def test_button_labels__come_from_content(knowledge: Knowledge) -> None:
+    assert knowledge.concept_buttons["more"] == "Tell me more"
+    assert knowledge.quiz_texts.buttons == {"true": "True", "false": "False"}
+    assert set(knowledge.starter_topics) <= set(knowledge.concepts)

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from bot.content import ContentError
-from bot.safety import REGIONS, concern_messages, crisis_messages, resources_for
+from bot.safety import (
+    REGIONS,
+    concern_messages,
+    crisis_messages,
+    resources_for,
+    technical_problem_message,
+)
 from bot.safety.messages import load_messages
 
 
@@ -60,3 +66,8 @@ def test_messages__a_missing_placeholder_is_rejected(tmp_path: Path) -> None:
     )
     with pytest.raises(ContentError, match="helpline"):
         load_messages(tmp_path)
+
+
+def test_messages__technical_problem_reply_is_honest_and_points_to_help() -> None:
+    reply = technical_problem_message()
+    assert "technical problem" in reply and "findahelpline.com" in reply
