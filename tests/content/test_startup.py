@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from bot.content import CONTENT_DIR, ContentError, validate_all
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, Settings, SettingsError
 
 RASA = Path(sys.executable).with_name("rasa")
 Change = Callable[[Any], None]
@@ -120,3 +120,13 @@ def test_launcher__refuses_before_migrating_or_starting_any_process(tmp_path: Pa
     assert done.returncode == 1
     assert f"takeaways.yml: {field}" in done.stderr
     assert "STARTED" not in done.stderr + done.stdout
+
+
+def test_settings__read_content_from_secure_base_content_dir(tmp_path: Path) -> None:
+    assert Settings.from_env({}).content_dir == CONTENT_DIR
+    assert Settings.from_env({"SECUREBASE_CONTENT_DIR": str(tmp_path)}).content_dir == tmp_path
+
+
+def test_settings__refuse_a_content_dir_that_is_not_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="SECUREBASE_CONTENT_DIR"):
+        Settings.from_env({"SECUREBASE_CONTENT_DIR": str(tmp_path / "missing")})
