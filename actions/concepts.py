@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import GuardedAction
+from bot.content.knowledge import Concept
 from bot.ids import concept_payload, intent_payload
 from bot.services import concepts as service
 
@@ -20,13 +21,12 @@ def _text(tracker: Tracker) -> str:
     return str((tracker.latest_message or {}).get("text") or "")
 
 
+def _ask_button(concept: Concept) -> dict[str, str]:
+    return {"title": concept.title, "payload": concept_payload(concept.id)}
+
+
 def _topic_buttons() -> list[dict[str, str]]:
-    picks = ("internal_working_model", "four_category_model", "plasticity", "secure_base")
-    return [
-        {"title": c.title, "payload": concept_payload(c.id)}
-        for c in service.all_topics()
-        if c.id in picks
-    ]
+    return [_ask_button(c) for c in service.starter_topics()]
 
 
 def _compare(dispatcher: CollectingDispatcher, pair: list[str]) -> list[EventType]:
@@ -73,8 +73,9 @@ class ActionExplainConcept(GuardedAction):
             dispatcher.utter_message(response="utter_concept_unknown", buttons=_topic_buttons())
             return []
         explanation = service.explain(concept_id)
-        buttons = [{"title": "Tell me more", "payload": intent_payload("ask_concept_more")}] + [
-            {"title": r.title, "payload": concept_payload(r.id)} for r in explanation.related
+        more = {"title": explanation.more_label, "payload": intent_payload("ask_concept_more")}
+        buttons = [more] + [
+            _ask_button(r) for r in explanation.related
         ]
         dispatcher.utter_message(
             response="utter_concept_short",

@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import GuardedAction
-from bot.services.progress import describe, progress_for
+from bot.services.progress import DATE_FORMAT, progress_for
 
 
 class ActionShowProgress(GuardedAction):
@@ -23,7 +23,21 @@ class ActionShowProgress(GuardedAction):
             dispatcher.utter_message(response="utter_progress_empty")
             return []
         dispatcher.utter_message(response="utter_progress_intro")
-        dispatcher.utter_message(text="\n".join(describe(progress)))
+        for item in progress.completed:
+            if item.completed_on is not None:
+                dispatcher.utter_message(
+                    response="utter_progress_finished_item",
+                    title=item.title,
+                    finished_on=item.completed_on.strftime(DATE_FORMAT),
+                )
+        for item in progress.unfinished:
+            dispatcher.utter_message(
+                response="utter_progress_unfinished_item",
+                title=item.title,
+                answered=item.answered,
+                total=item.total,
+                started_on=item.started_on.strftime(DATE_FORMAT),
+            )
         if progress.not_started:
             dispatcher.utter_message(
                 response="utter_progress_not_started", titles=", ".join(progress.not_started)

@@ -10,7 +10,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import GuardedAction, GuardedFormValidationAction, channel
-from bot.ids import LETTERS
 from bot.services import quiz as service
 
 
@@ -52,13 +51,10 @@ class ActionAskQuizAnswer(GuardedAction):
         if index >= len(ids):
             return []
         question = service.question(ids[index])
-        if question.kind == "true_false":
-            buttons = [{"title": "True", "payload": "true"}, {"title": "False", "payload": "false"}]
-        else:
-            buttons = [
-                {"title": f"{LETTERS[i]}) {option}", "payload": LETTERS[i]}
-                for i, option in enumerate(question.options)
-            ]
+        buttons = [
+            {"title": title, "payload": payload}
+            for title, payload in service.answer_buttons(question)
+        ]
         dispatcher.utter_message(
             response="utter_quiz_question",
             number=index + 1,

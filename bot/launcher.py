@@ -1,6 +1,7 @@
 """Start the Rasa server, the action server and the web process together.
 
-``python -m bot.launcher`` is what ``make run`` calls. It applies database
+``python -m bot.launcher`` is what ``make run`` calls. It validates all
+content (a broken file stops it with the file and field named), applies database
 migrations, then runs the three processes with telemetry off and the HTTP API
 closed unless ``RASA_API_TOKEN`` is set, and stops all of them when any one
 exits or on Ctrl-C. Tests use :func:`child_env` and the ``*_command``
@@ -17,6 +18,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from bot.content import refuse_to_start_if_broken
 from bot.settings import PROJECT_ROOT, Settings, get_settings
 from bot.storage.migrate import upgrade
 
@@ -98,6 +100,7 @@ def web_command(settings: Settings) -> list[str]:
 
 def main() -> int:
     settings = get_settings()
+    refuse_to_start_if_broken()  # before any child process, so the message is the only output
     if not MODEL_PATH.exists():
         print(f"No trained model at {MODEL_PATH}; run `make train` first.", file=sys.stderr)
         return 1

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CONTENT_DIR = PROJECT_ROOT / "bot" / "content"
 DEFAULT_SECRET = "local-development-secret-change-me"
 
 
@@ -60,6 +61,7 @@ class Settings:
     log_salt: str = "securebase"
     action_endpoint: str = ""
     public_rasa: str = ""
+    content_dir: Path = CONTENT_DIR
 
     @property
     def web_origins(self) -> tuple[str, ...]:
@@ -100,6 +102,9 @@ class Settings:
             raise SettingsError(
                 "WIDGET_ORIGINS may not be '*'; list the sites that embed the widget"
             )
+        content_dir = Path(env.get("SECUREBASE_CONTENT_DIR", "") or defaults.content_dir)
+        if not content_dir.is_dir():
+            raise SettingsError(f"SECUREBASE_CONTENT_DIR must be a folder, got {content_dir}")
         return cls(
             mode=mode,
             database_url=env.get("DATABASE_URL", defaults.database_url),
@@ -116,6 +121,7 @@ class Settings:
             log_salt=env.get("LOG_SALT", defaults.log_salt),
             action_endpoint=env.get("ACTION_ENDPOINT_URL", ""),
             public_rasa=env.get("PUBLIC_RASA_URL", "").rstrip("/"),
+            content_dir=content_dir,
         )
 
 

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.content.knowledge import QuizQuestion, QuizTexts, load_knowledge, normalise
+from bot.content.knowledge import QuizQuestion, QuizTexts, load_knowledge
+from bot.content.resolver import normalise
 from bot.ids import LETTERS
 
 ORDINALS: Mapping[str, int] = {

@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from bot.content.knowledge import SelfAssessment, load_knowledge, normalise
+from bot.content.knowledge import SelfAssessment, load_knowledge
+from bot.content.resolver import normalise
 
 BOUNDARY = 0.2  # |score| below this on either axis: the nearest style is a close call
 SAME_THRESHOLD = 0.15  # a change smaller than this on an axis reads as "about the same"

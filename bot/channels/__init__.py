@@ -1,1 +1,9 @@
-"""Rasa input channels, extended so nobody is ever met with silence."""
+"""Rasa input channels, extended so nobody is ever met with silence.
+
+Rasa imports this package while it starts; a broken content file stops it there,
+with the file and the field named, instead of in a conversation.
+"""
+
+from bot.content import refuse_to_start_if_broken
+
+refuse_to_start_if_broken()

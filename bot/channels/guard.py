@@ -20,15 +20,8 @@ from typing import Any
 import aiohttp
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
-from bot.safety import assess_risk, crisis_messages
+from bot.safety import assess_risk, crisis_messages, technical_problem_message
 from bot.settings import get_settings
-
-NO_REPLY = (
-    "Sorry, I'm having a technical problem and couldn't answer properly just now. "
-    "Your message reached me; please try again in a minute or two. "
-    "If you need help right away, call your local emergency number "
-    "or find a helpline at findahelpline.com."
-)
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
@@ -108,4 +101,4 @@ async def _fallback(message: UserMessage, send: Callable[..., Awaitable[Any]]) -
         for line in crisis_messages(get_settings().crisis_region):
             await send(message.sender_id, line)
         return
-    await send(message.sender_id, NO_REPLY)
+    await send(message.sender_id, technical_problem_message())

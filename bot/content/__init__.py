@@ -1,143 +1,83 @@
-"""Content as data: the reflection modules, loaded and validated once.
+"""Content as data: what the bot says at length, read and validated at start-up.
 
 Every long-form sentence the bot sends lives in a YAML file in this folder so
-that writers can change wording without touching code. A broken file fails
-loudly at start-up with the file and the field named, instead of surfacing as
+that writers can change wording without touching code. Each file is read by
+:func:`bot.content.loader.read_content` and parsed by exactly one function;
+:func:`validate_all` runs every one of them when a process starts, so a broken
+file stops start-up with the file and the field named instead of surfacing as
 an odd reply in the middle of someone's reflection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-import yaml
+from bot.content.loader import ContentError, content_dir, read_content, require_text
+from bot.content.takeaways import (
+    FOLLOWUP_KEYS,
+    PROMPTS_PER_MODULE,
+    TAKEAWAY_IDS,
+    Catalog,
+    Prompt,
+    Takeaway,
+    load_catalog,
+    parse_catalog,
+)
+from bot.settings import CONTENT_DIR
 
-from bot.ids import FOLLOWUP_KEYS, TAKEAWAY_IDS
-
-CONTENT_DIR = Path(__file__).resolve().parent
-
-PROMPTS_PER_MODULE = 3
-
-
-class ContentError(ValueError):
-    """A content file is missing, unreadable or has a field of the wrong shape."""
-
-
-@dataclass(frozen=True)
-class Prompt:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Takeaway:
-    id: str
-    title: str
-    summary: str
-    introduction: str
-    prompts: tuple[Prompt, ...]
-    followups: Mapping[str, str]
-
-    def prompt(self, prompt_id: str) -> Prompt:
-        for prompt in self.prompts:
-            if prompt.id == prompt_id:
-                return prompt
-        raise KeyError(prompt_id)
+__all__ = [
+    "CONTENT_DIR",
+    "FOLLOWUP_KEYS",
+    "PROMPTS_PER_MODULE",
+    "TAKEAWAY_IDS",
+    "Catalog",
+    "ContentError",
+    "Prompt",
+    "Takeaway",
+    "content_dir",
+    "load_catalog",
+    "parse_catalog",
+    "read_content",
+    "refuse_to_start_if_broken",
+    "require_text",
+    "validate_all",
+]
 
 
-@dataclass(frozen=True)
-class Catalog:
-    takeaways: Mapping[str, Takeaway]
+def validate_all(directory: Path | None = None) -> None:
+    """Parse every content file now; raises ContentError naming the file and the field.
 
-    def takeaway(self, takeaway_id: str) -> Takeaway:
-        try:
-            return self.takeaways[takeaway_id]
-        except KeyError:
-            raise KeyError(f"unknown takeaway {takeaway_id!r}") from None
+    Called when the action server and the Rasa launcher start, so that a
+    writer's typo refuses start-up rather than breaking a conversation later.
+    """
+    # The parsers live next to the code that uses each file, and that code
+    # imports this package: import them here, when start-up asks for them.
+    from bot.content.knowledge import load_knowledge
+    from bot.safety.messages import load_messages
+    from bot.safety.resources import load_resources
+    from bot.scoring.emotions import load_lexicon
+    from bot.scoring.templates import load_templates
+
+    for load in (
+        load_catalog,
+        load_knowledge,
+        load_resources,
+        load_messages,
+        load_lexicon,
+        load_templates,
+    ):
+        load(directory)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse a content file, naming the file in any error."""
+def refuse_to_start_if_broken() -> None:
+    """Run :func:`validate_all` as a process starts; exit naming the file and field if broken.
+
+    The action server (``actions/__init__.py``), the Rasa process (``bot.channels``)
+    and ``make run`` (``bot.launcher``) call this before serving anyone.
+    """
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except OSError as exc:
-        raise ContentError(f"{path.name}: cannot read file ({exc})") from exc
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{path.name}: not valid YAML ({exc})") from exc
-
-
-def require_text(value: Any, where: str) -> str:
-    """Return a non-empty, whitespace-normalised string or fail naming the field."""
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(f"{where}: expected non-empty text")
-    return " ".join(value.split())
-
-
-def _parse_takeaway(takeaway_id: str, raw: Any, where: str) -> Takeaway:
-    if not isinstance(raw, dict):
-        raise ContentError(f"{where}: expected a mapping")
-    prompts_raw = raw.get("prompts")
-    if not isinstance(prompts_raw, list) or len(prompts_raw) != PROMPTS_PER_MODULE:
-        raise ContentError(f"{where}.prompts: expected exactly {PROMPTS_PER_MODULE} prompts")
-    prompts = []
-    for index, item in enumerate(prompts_raw):
-        item_where = f"{where}.prompts[{index}]"
-        if not isinstance(item, dict):
-            raise ContentError(f"{item_where}: expected a mapping with id and text")
-        prompts.append(
-            Prompt(
-                id=require_text(item.get("id"), f"{item_where}.id"),
-                text=require_text(item.get("text"), f"{item_where}.text"),
-            )
-        )
-    followups_raw = raw.get("followups")
-    if not isinstance(followups_raw, dict):
-        raise ContentError(f"{where}.followups: expected a mapping")
-    missing = [key for key in FOLLOWUP_KEYS if key not in followups_raw]
-    if missing:
-        raise ContentError(f"{where}.followups: missing {', '.join(missing)}")
-    followups = {
-        key: require_text(followups_raw[key], f"{where}.followups.{key}") for key in FOLLOWUP_KEYS
-    }
-    return Takeaway(
-        id=takeaway_id,
-        title=require_text(raw.get("title"), f"{where}.title"),
-        summary=require_text(raw.get("summary"), f"{where}.summary"),
-        introduction=require_text(raw.get("introduction"), f"{where}.introduction"),
-        prompts=tuple(prompts),
-        followups=followups,
-    )
-
-
-def parse_catalog(raw: Any, source: str = "takeaways.yml") -> Catalog:
-    """Validate the parsed takeaways file; errors name ``source`` and the field."""
-    if not isinstance(raw, dict) or not isinstance(raw.get("takeaways"), dict):
-        raise ContentError(f"{source}: expected a top-level 'takeaways' mapping")
-    entries = raw["takeaways"]
-    unknown = sorted(set(entries) - set(TAKEAWAY_IDS))
-    absent = [tid for tid in TAKEAWAY_IDS if tid not in entries]
-    if unknown or absent:
-        raise ContentError(
-            f"{source}: takeaways must be exactly {', '.join(TAKEAWAY_IDS)}"
-            f" (unknown: {unknown or 'none'}, missing: {absent or 'none'})"
-        )
-    takeaways = {
-        tid: _parse_takeaway(tid, entries[tid], f"{source}: takeaways.{tid}")
-        for tid in TAKEAWAY_IDS
-    }
-    prompt_ids = [p.id for t in takeaways.values() for p in t.prompts]
-    if len(prompt_ids) != len(set(prompt_ids)):
-        raise ContentError(f"{source}: prompt ids must be unique across modules")
-    return Catalog(takeaways=takeaways)
-
-
-@lru_cache(maxsize=1)
-def load_catalog() -> Catalog:
-    """Load the reflection modules once per process."""
-    path = CONTENT_DIR / "takeaways.yml"
-    return parse_catalog(read_yaml(path), source=path.name)
+        validate_all()
+    except ContentError as error:
+        raise SystemExit(
+            f"SecureBase content is broken, not starting: {error} (folder {content_dir()})"
+        ) from None

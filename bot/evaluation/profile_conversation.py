@@ -38,20 +38,16 @@ import logging
 import os
 import random
 import statistics
-import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.evaluation.bench_conversation import _free_port, _script, _wait
+from bot.evaluation.conversation import journey_script, throwaway_stack, window, write_result
 from bot.ids import concept_payload
-from bot.launcher import MODEL_PATH, action_command, child_env
-from bot.settings import PROJECT_ROOT, Settings
-from bot.storage.migrate import upgrade
+from bot.launcher import MODEL_PATH
+from bot.settings import PROJECT_ROOT
 
 PHASES = ("retrieve", "nlu", "predict", "actions", "save")
 EPISODES: tuple[tuple[str, ...], ...] = (
@@ -73,7 +69,7 @@ def varied_script(turns: int, seed: int = 7) -> list[str]:
     person would really send (a quiz gets true/false answers, not noise).
     """
     rng = random.Random(seed)
-    journey = _script(10 * turns)
+    journey = journey_script(10 * turns)
     messages: list[str] = []
     while len(messages) < turns:
         if rng.random() < 0.5:
@@ -161,14 +157,13 @@ def _summary(rows: list[dict[str, float]], prefix: str = "") -> dict[str, float]
 
 
 async def _converse(
-    model: Path, endpoints_file: Path, messages: list[str], action_port: int, action_pid: int
+    model: Path, endpoints_file: Path, messages: list[str], action_pid: int
 ) -> dict[str, Any]:
     from rasa.core.agent import load_agent
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
     from rasa.core.utils import AvailableEndpoints
     from rasa.shared.core.trackers import EventVerbosity
 
-    _wait(f"http://127.0.0.1:{action_port}/health", 60)
     endpoints = AvailableEndpoints.read_endpoints(str(endpoints_file))
     agent = await load_agent(str(model), endpoints=endpoints)
     clock = PhaseClock()
@@ -186,18 +181,18 @@ async def _converse(
         if number in (0, len(messages) - 1):
             tracker = await agent.processor.tracker_store.retrieve("long")
             sizes.append(len(json.dumps(tracker.current_state(EventVerbosity.ALL))))
-    window = max(5, len(messages) // 10)
+    size = window(len(messages))
     return {
         "turns": len(messages),
         "events_in_session": len(tracker.events),
-        "window": window,
-        "first_turns_ms_median": _summary(rows[:window]),
-        "last_turns_ms_median": _summary(rows[-window:]),
-        "first_turns_cpu_ms_median": _summary(rows[:window], "cpu_"),
-        "last_turns_cpu_ms_median": _summary(rows[-window:], "cpu_"),
+        "window": size,
+        "first_turns_ms_median": _summary(rows[:size]),
+        "last_turns_ms_median": _summary(rows[-size:]),
+        "first_turns_cpu_ms_median": _summary(rows[:size], "cpu_"),
+        "last_turns_cpu_ms_median": _summary(rows[-size:], "cpu_"),
         "action_server_cpu_ms_median": {
-            "first_turns": _median_ms(rows[:window], "action_server_cpu"),
-            "last_turns": _median_ms(rows[-window:], "action_server_cpu"),
+            "first_turns": _median_ms(rows[:size], "action_server_cpu"),
+            "last_turns": _median_ms(rows[-size:], "action_server_cpu"),
         },
         "tracker_json_bytes_first": sizes[0],
         "tracker_json_bytes_last": sizes[-1],
@@ -205,32 +200,14 @@ async def _converse(
     }
 
 
-def run(model: Path, endpoints: Path, turns: int, script: str, out: Path) -> dict[str, Any]:
-    """Profile one conversation of ``turns`` messages and write the result to ``out``."""
-    workdir = Path(tempfile.mkdtemp(prefix="securebase-profile-"))
-    settings = replace(
-        Settings(),
-        database_url=f"sqlite:///{workdir / 'app.db'}",
-        tracker_db=str(workdir / "tracker.db"),
-        action_port=_free_port(),
-    )
-    upgrade(settings.database_url)
-    env = child_env(settings)
-    os.environ.update({k: env[k] for k in ("ACTION_ENDPOINT_URL", "TRACKER_DB", "DATABASE_URL")})
-    messages = varied_script(turns) if script == "varied" else _script(turns)
-    logs = (workdir / "actions.log").open("ab")
-    server = subprocess.Popen(
-        action_command(settings), cwd=PROJECT_ROOT, env=env, stdout=logs, stderr=logs
-    )
-    try:
-        conversation = _converse(model, endpoints, messages, settings.action_port, server.pid)
-        result = asyncio.run(conversation)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+def run(model: Path, endpoints: Path, turns: int, script: str) -> dict[str, Any]:
+    """Profile one conversation of ``turns`` messages in this process."""
+    messages = varied_script(turns) if script == "varied" else journey_script(turns)
+    with throwaway_stack(model=None, prefix="securebase-profile-") as stack:
+        keys = ("ACTION_ENDPOINT_URL", "TRACKER_DB", "DATABASE_URL")
+        os.environ.update({k: stack.env[k] for k in keys})  # read by endpoints.yml
+        result = asyncio.run(_converse(model, endpoints, messages, stack.action_pid))
     result.update({"model": str(model), "endpoints": str(endpoints), "script": script})
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2), encoding="utf-8")
     return result
 
 
@@ -247,8 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     from rasa.utils.log_utils import configure_structlog
 
     configure_structlog(logging.WARNING)
-    result = run(args.model, args.endpoints, args.turns, args.script, args.out)
-    print(json.dumps({k: v for k, v in result.items() if k != "all_total_ms"}, indent=2))
+    result = run(args.model, args.endpoints, args.turns, args.script)
+    write_result(args.out, result, left_out="all_total_ms")
     return 0
 
 

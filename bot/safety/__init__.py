@@ -3,11 +3,12 @@
 ``assess_risk`` is pure and explainable: a level (``none``, ``concern``,
 ``crisis``) and the evidence spans that produced it. ``crisis_messages`` and
 ``concern_messages`` compose the replies from content files, with the
-resources for the configured region.
+resources for the configured region; ``technical_problem_message`` is what a
+person hears when the back end could not answer.
 """
 
 from bot.safety.detector import RiskAssessment, RiskEvidence, assess_risk
-from bot.safety.messages import concern_messages, crisis_messages
+from bot.safety.messages import concern_messages, crisis_messages, technical_problem_message
 from bot.safety.resources import (
     DEFAULT_REGION,
     REGIONS,
@@ -27,4 +28,5 @@ __all__ = [
     "concern_messages",
     "crisis_messages",
     "resources_for",
+    "technical_problem_message",
 ]

@@ -34,12 +34,18 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f"
                         r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _ENGLISH = frozenset(
-    """a about after again all am an and any are as at be because been but by can cant
-    could day did do does dont down even feel for from get go going gonna good got had
-    has have he her him his how i id ill im in is it its just know like lol me my myself
-    need never no not now of off ok okay on one or our out over really rn so some still
-    tbh that the them then there they thing think this to too u up ur us want wanna was
-    we well were what when who why will with wont would yeah yes you your""".split()
+    {
+        "a", "about", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "but", "by", "can", "cant", "could", "day", "did", "do",
+        "does", "dont", "down", "even", "feel", "for", "from", "get", "go", "going", "gonna",
+        "good", "got", "had", "has", "have", "he", "her", "him", "his", "how", "i", "id", "ill",
+        "im", "in", "is", "it", "its", "just", "know", "like", "lol", "me", "my", "myself",
+        "need", "never", "no", "not", "now", "of", "off", "ok", "okay", "on", "one", "or",
+        "our", "out", "over", "really", "rn", "so", "some", "still", "tbh", "that", "the",
+        "them", "then", "there", "they", "thing", "think", "this", "to", "too", "u", "up", "ur",
+        "us", "want", "wanna", "was", "we", "well", "were", "what", "when", "who", "why",
+        "will", "with", "wont", "would", "yeah", "yes", "you", "your",
+    }
 )
 
 

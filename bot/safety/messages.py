@@ -13,12 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bot.content import CONTENT_DIR, ContentError
+from bot.content.loader import ContentError, read_content
 from bot.safety.resources import RegionResources, resources_for
 
-MESSAGES_PATH = CONTENT_DIR / "safety_messages.yml"
+SOURCE = "safety_messages.yml"
 _CRISIS_KEYS: dict[str, frozenset[str]] = {
     "acknowledgement": frozenset(),
     "resources_intro": frozenset(),
@@ -28,48 +26,43 @@ _CRISIS_KEYS: dict[str, frozenset[str]] = {
     "next_steps": frozenset(),
 }
 _CONCERN_KEYS: dict[str, frozenset[str]] = {"validation": frozenset(), "offer_pause": frozenset()}
+_TECHNICAL_KEYS: dict[str, frozenset[str]] = {"no_reply": frozenset()}
 
 
 def _section(data: dict[str, Any], name: str, keys: dict[str, frozenset[str]]) -> dict[str, str]:
     section = data.get(name)
     if not isinstance(section, dict):
-        raise ContentError(f"{MESSAGES_PATH.name}: missing section {name!r}")
+        raise ContentError(f"{SOURCE}: missing section {name!r}")
     out: dict[str, str] = {}
     for key, fields in keys.items():
         value = section.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise ContentError(f"{MESSAGES_PATH.name}: {name}.{key} must be non-empty text")
+            raise ContentError(f"{SOURCE}: {name}.{key} must be non-empty text")
         used = {field for _, field, _, _ in string.Formatter().parse(value) if field}
         if used != fields:
             raise ContentError(
-                f"{MESSAGES_PATH.name}: {name}.{key} must use placeholders {sorted(fields)}"
+                f"{SOURCE}: {name}.{key} must use placeholders {sorted(fields)}"
             )
         out[key] = " ".join(value.split())
     return out
 
 
-def load_messages(path: Path = MESSAGES_PATH) -> dict[str, dict[str, str]]:
-    """Read and validate the safety messages; raises ContentError naming the field."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ContentError(f"cannot read {path}: {exc}") from exc
+@lru_cache(maxsize=4)
+def load_messages(directory: Path | None = None) -> dict[str, dict[str, str]]:
+    """Read and validate the safety messages once; raises ContentError naming the field."""
+    data = read_content(SOURCE, directory)
     if not isinstance(data, dict):
-        raise ContentError(f"{path.name}: expected a mapping")
+        raise ContentError(f"{SOURCE}: expected a mapping")
     return {
         "crisis": _section(data, "crisis", _CRISIS_KEYS),
         "concern": _section(data, "concern", _CONCERN_KEYS),
+        "technical_problem": _section(data, "technical_problem", _TECHNICAL_KEYS),
     }
-
-
-@lru_cache(maxsize=1)
-def _messages() -> dict[str, dict[str, str]]:
-    return load_messages()
 
 
 def resources_message(resources: RegionResources) -> str:
     """One chat message listing the region's helplines and emergency number."""
-    text = _messages()["crisis"]
+    text = load_messages()["crisis"]
     lines = [text["resources_intro"]]
     lines.extend(
         "- " + text["helpline"].format(name=h.name, contact=h.contact, hours=h.hours)
@@ -81,7 +74,7 @@ def resources_message(resources: RegionResources) -> str:
 
 def crisis_messages(region: str | None = None) -> list[str]:
     """The ordered crisis reply for a region (unknown or None -> international)."""
-    text = _messages()["crisis"]
+    text = load_messages()["crisis"]
     return [
         text["acknowledgement"],
         resources_message(resources_for(region)),
@@ -92,5 +85,10 @@ def crisis_messages(region: str | None = None) -> list[str]:
 
 def concern_messages() -> list[str]:
     """Validation and an offer to pause; deliberately no crisis resources."""
-    text = _messages()["concern"]
+    text = load_messages()["concern"]
     return [text["validation"], text["offer_pause"]]
+
+
+def technical_problem_message() -> str:
+    """What a person hears when the back end failed to answer: honest, with help pointers."""
+    return load_messages()["technical_problem"]["no_reply"]

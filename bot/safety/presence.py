@@ -28,13 +28,19 @@ from bot.safety.rules import (
     SUICIDAL_IDEATION,
     TIME_LIMITED_PRESENCE,
     Rule,
-    alt,
     near,
     rx,
 )
 
-_NOT = r"(?:won'?t|wont|will\s+not|am\s+not\s+going\s+to|i'?m\s+not\s+going\s+to|not\s+gonna|don'?t\s+expect\s+to|do\s+not\s+expect\s+to|dont\s+expect\s+to|not\s+expecting\s+to)"
-_ALIVE = r"(?:alive|living|breathing|in\s+this\s+world|on\s+this\s+earth|on\s+earth|around\s+to\s+see|here\s+to\s+see|exist\w*)"
+_NOT = (
+    r"(?:won'?t|wont|will\s+not|am\s+not\s+going\s+to|"
+    r"i'?m\s+not\s+going\s+to|not\s+gonna|don'?t\s+expect\s+to|"
+    r"do\s+not\s+expect\s+to|dont\s+expect\s+to|not\s+expecting\s+to)"
+)
+_ALIVE = (
+    r"(?:alive|living|breathing|in\s+this\s+world|on\s+this\s+earth|"
+    r"on\s+earth|around\s+to\s+see|here\s+to\s+see|exist\w*)"
+)
 _PERIOD = r"(?:week|weekend|day|night|month|summer|winter|birthday|christmas|year)"
 PLACE = (
     r"(?:bridge|footbridge|overpass|flyover|viaduct|platform|tracks|rails|railway|train\s+line|"
@@ -42,32 +48,49 @@ PLACE = (
     r"parking\s+(?:garage|structure|deck)|balcony|pier|quarry|dam|motorway|dual\s+carriageway|"
     r"tower|crossing|river\s*bank|harbour|jetty)"
 )
-_AT = r"(?:at|on|by|near|up\s+(?:on|at)|on\s+top\s+of|at\s+the\s+top\s+of|on\s+the\s+edge\s+of|at\s+the\s+edge\s+of|at\s+the\s+end\s+of|over|under|in\s+front\s+of)"
+_AT = (
+    r"(?:at|on|by|near|up\s+(?:on|at)|on\s+top\s+of|at\s+the\s+top\s+of|"
+    r"on\s+the\s+edge\s+of|at\s+the\s+edge\s+of|at\s+the\s+end\s+of|over|"
+    r"under|in\s+front\s+of)"
+)
 _ACT = (
     r"(?:step\w*|steping|jump\w*|leap\w*|lean\w*|go(?:ing)?\s+(?:down|over)|drop|fall\w*|"
-    r"let\s+(?:go|myself)|end\s+(?:it|things)|do\s+it|finish\s+it|one\s+step|think\w*\s+(?:about|abt)\s+it|"
+    r"let\s+(?:go|myself)|end\s+(?:it|things)|do\s+it|finish\s+it|"
+    r"one\s+step|think\w*\s+(?:about|abt)\s+it|"
     r"thinking\s+abt|climb\w*\s+over|over\s+the\s+(?:edge|railing|barrier|side)|into\s+the\s+water|"
-    r"in\s+front\s+of|under\s+the\s+train|on\s+the\s+rails|not\s+(?:come|coming|go)\s+(?:back|home))"
+    r"in\s+front\s+of|under\s+the\s+train|on\s+the\s+rails|not\s+(?:come|"
+    r"coming|go)\s+(?:back|home))"
 )
 _SIGHTSEEING = rx(
-    r"\b(?:view|photos?|pics?|picture|sunset|sunrise|selfie|picnic|fishing|hike|hiking|walk(?:ing)?\s+the\s+dog|"
-    r"tour|tourist|commut\w*|delayed|cancell?ed|late\s+again|waiting\s+for\s+(?:the|my)\s+(?:train|bus)|"
-    r"bungee|diving|swim\w*|zip\s*line|climbing\s+wall|parkour|game|film|movie|show|episode|lyrics?|song|"
+    r"\b(?:view|photos?|pics?|picture|sunset|sunrise|selfie|picnic|fishing|"
+    r"hike|hiking|walk(?:ing)?\s+the\s+dog|"
+    r"tour|tourist|commut\w*|delayed|cancell?ed|late\s+again|"
+    r"waiting\s+for\s+(?:the|my)\s+(?:train|bus)|"
+    r"bungee|diving|swim\w*|zip\s*line|climbing\s+wall|parkour|game|film|"
+    r"movie|show|episode|lyrics?|song|"
     r"story|character|scene|plot|novel|book|writing\s+(?:a|my)|chapter)\b"
 )
 _AWAY = rx(
-    r"\b(?:holiday|vacation|trip|travel\w*|away\s+(?:for|on|at|with)|off\s+grid|abroad|camping|festival|"
-    r"visiting|conference|when\s+i'?m\s+back|i'?ll\s+be\s+back|back\s+(?:on|in|next)|moving\s+(?:house|out|to)|"
-    r"exams?|busy|offline|no\s+(?:signal|wifi|reception)|hospital\s+for\s+(?:my|an?)\s+\w+|surgery|op(?:eration)?\b|"
+    r"\b(?:holiday|vacation|trip|travel\w*|away\s+(?:for|on|at|with)|"
+    r"off\s+grid|abroad|camping|festival|"
+    r"visiting|conference|when\s+i'?m\s+back|i'?ll\s+be\s+back|back\s+(?:on|"
+    r"in|next)|moving\s+(?:house|out|to)|"
+    r"exams?|busy|offline|no\s+(?:signal|wifi|reception)|"
+    r"hospital\s+for\s+(?:my|an?)\s+\w+|surgery|op(?:eration)?\b|"
     r"wedding|honeymoon|retreat|new\s+job|shift)\b"
 )
 _HARM_ORDER = (
-    r"(?:hurt|harm|kill|die|do\s+it|jump|end\s+(?:it|things|my\s+life|myself)|finish\s+(?:it|me|myself)|"
-    r"cut|step|walk\s+into|drown|bleed|swallow|overdose|go\s+to\s+the\s+(?:bridge|tracks|roof)|not\s+deserve\s+to\s+live|"
+    r"(?:hurt|harm|kill|die|do\s+it|jump|end\s+(?:it|things|my\s+life|"
+    r"myself)|finish\s+(?:it|me|myself)|"
+    r"cut|step|walk\s+into|drown|bleed|swallow|overdose|"
+    r"go\s+to\s+the\s+(?:bridge|tracks|roof)|not\s+deserve\s+to\s+live|"
     r"should(?:n'?t)?\s+(?:be\s+dead|exist|live)|must\s+die|set\s+(?:fire|myself))"
 )
 _VOICE = r"(?:voices?|a\s+man'?s\s+voice|someone\s+in\s+my\s+head|the\s+one\s+who\s+talks)"
-_ORDER = r"(?:tell\w*|told|say\w*|said|say\s+i|instruct\w*|order\w*|command\w*|want\w*\s+me|keeps?\s+(?:telling|saying)|whisper\w*)"
+_ORDER = (
+    r"(?:tell\w*|told|say\w*|said|say\s+i|instruct\w*|order\w*|command\w*|"
+    r"want\w*\s+me|keeps?\s+(?:telling|saying)|whisper\w*)"
+)
 
 _TL = TIME_LIMITED_PRESENCE
 _LR = LAST_REASON
@@ -79,105 +102,152 @@ _PA = PREPARATORY_ACTS
 # fmt: off
 PRESENCE_RULES: tuple[Rule, ...] = (
     Rule("not_alive_by", _TL, "crisis",
-         rx(rf"\b{_NOT}\s+(?:still\s+)?(?:be\s+)?{_ALIVE}|\b(?:last|final)\s+{_PERIOD}\s+(?:alive|on\s+earth|ever)\b|"
+         rx(rf"\b{_NOT}\s+(?:still\s+)?(?:be\s+)?{_ALIVE}|\b(?:last|"
+            rf"final)\s+{_PERIOD}\s+(?:alive|on\s+earth|ever)\b|"
             rf"\bmy\s+last\s+{_PERIOD}\s+alive\b|\bnot\s+be\s+in\s+this\s+world\b"), subject=True),
     Rule("only_reason_still_here", _LR, "crisis",
-         rx(r"\b(?:only|sole|one|main)\s+(?:\w+\s+)?(?:thing|reason|person|one|things)\s+(?:\w+\s+){0,2}?"
-            r"(?:stopping|stoping|keeping|holding|that\s+stops|that\s+keeps|why\s+i'?m\s+still|i'?m\s+still|"
+         rx(r"\b(?:only|sole|one|main)\s+(?:\w+\s+)?(?:thing|reason|person|one|"
+            r"things)\s+(?:\w+\s+){0,2}?"
+            r"(?:stopping|stoping|keeping|holding|that\s+stops|that\s+keeps|"
+            r"why\s+i'?m\s+still|i'?m\s+still|"
             r"im\s+still|i\s+haven'?t|i\s+havent|i\s+have\s+not|i\s+didn'?t|i\s+did\s+not)\b"
-            r"(?!\s+(?:me\s+)?from\s+(?:quitting|leaving|buying|moving|going\s+(?:out|home|back)|calling|"
-            r"texting|eating|crying|screaming|telling|applying|dropping|booking|selling|getting|having|"
+            r"(?!\s+(?:me\s+)?from\s+(?:quitting|leaving|buying|moving|"
+            r"going\s+(?:out|home|back)|calling|"
+            r"texting|eating|crying|screaming|telling|applying|dropping|booking|"
+            r"selling|getting|having|"
             r"ordering|signing|joining|walking\s+out))"),
          unless=rx(r"\b(?:job|quit\w*|diet|gym|degree|course|smok\w*|vap\w*|drink\w*|divorc\w*|"
-                   r"breaking\s+up|single|flat|rent|promotion|manager|boss|team|band|club|sugar)\b")),
+                   r"breaking\s+up|single|flat|rent|promotion|manager|boss|team|band|club|"
+                   r"sugar)\b")),
     Rule("if_not_for_gone", _LR, "crisis",
-         rx(r"\bif\s+it\s+(?:wasn'?t|weren'?t|wasnt|werent|was\s+not|were\s+not|had\s*n'?t\s+been)\s+for\s+"
-            r"[^.!?\n]{1,40}?\b(?:i'?d|i\s+would|id)\s+(?:have\s+)?(?:be(?:en)?\s+gone|gone\s+through|done\s+it|"
+         rx(r"\bif\s+it\s+(?:wasn'?t|weren'?t|wasnt|werent|was\s+not|were\s+not|"
+            r"had\s*n'?t\s+been)\s+for\s+"
+            r"[^.!?\n]{1,40}?\b(?:i'?d|i\s+would|"
+            r"id)\s+(?:have\s+)?(?:be(?:en)?\s+gone|gone\s+through|done\s+it|"
             r"be\s+dead|not\s+be\s+here|have\s+ended|ended\s+it|killed\s+myself)|"
             r"\b(?:reason|why)\s+(?:i'?m|im|i\s+am)\s+still\s+(?:here|alive|breathing)\b"
-            r"|\bwould\s+have\s+gone\s+through\s+with\s+it\b|\bi'?d\s+have\s+gone\s+through\s+with\s+it\b"),
+            r"|\bwould\s+have\s+gone\s+through\s+with\s+it\b|"
+            r"\bi'?d\s+have\s+gone\s+through\s+with\s+it\b"),
          subject=True),
     Rule("place_with_act", _DP, "crisis",
-         rx(near(rf"\b{_AT}\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:\w+\s+){{0,2}}?{PLACE}\b", rf"\b{_ACT}", 90)),
+         rx(near(rf"\b{_AT}\s+(?:the\s+|a\s+|this\s+|"
+                 rf"that\s+)?(?:\w+\s+){{0,2}}?{PLACE}\b", rf"\b{_ACT}", 90)),
          unless=_SIGHTSEEING, requires=rx(r"\b(?:i|i'?m|im|me|my)\b")),
     Rule("place_then_act", _DP, "crisis",
-         rx(rf"(?:^|\b(?:i'?m|im|i\s+am|now|currently)\s+|^\W*)(?:at|on|up\s+(?:at|on))\s+(?:the\s+|a\s+)?(?:\w+\s+)?{PLACE}\b"
-            r"[\s\S]{0,80}?\b(?:thinking\s+(?:about|abt)\s+it|do(?:ing)?\s+it|one\s+step|decided|jump\w*|step\s+off)\b|"
+         rx(rf"(?:^|\b(?:i'?m|im|i\s+am|now|currently)\s+|^\W*)(?:at|on|up\s+(?:at|"
+            rf"on))\s+(?:the\s+|a\s+)?(?:\w+\s+)?{PLACE}\b"
+            r"[\s\S]{0,80}?\b(?:thinking\s+(?:about|abt)\s+it|do(?:ing)?\s+it|"
+            r"one\s+step|decided|jump\w*|step\s+off)\b|"
             rf"\b{PLACE}\.\s*(?:decided|tonight|now)\b"),
          unless=_SIGHTSEEING),
     Rule("lethal_dose_typo", METHOD_OR_MEANS, "crisis",
-         rx(r"\b(?:leathal|lethel|lethol|leathel|letal|fatel)\s+(?:dose|amount)\b|\bhow\s+many\s+of\s+my\s+\w+\s+would\b"
+         rx(r"\b(?:leathal|lethel|lethol|leathel|letal|fatel)\s+(?:dose|amount)\b|"
+            r"\bhow\s+many\s+of\s+my\s+\w+\s+would\b"
             r"[^.!?\n]{0,30}\b(?:dose|kill|enough|fatal)\b")),
     Rule("voices_order_harm", _CH, "crisis",
          rx(rf"\b{_VOICE}\b[^.!?\n]{{0,70}}?\b{_ORDER}\b[^.!?\n]{{0,60}}?\b{_HARM_ORDER}|"
             rf"\b(?:hearing|hear)\s+(?:a\s+)?voices?\b[^.!?\n]{{0,60}}?\b{_HARM_ORDER}|"
             rf"\bvoice\s+in\s+my\s+head\b[^.!?\n]{{0,60}}?\b(?:must\s+die|kill|hurt|die)\b"),
-         unless=rx(r"\b(?:inner\s+critic|game|film|movie|book|character|podcast\s+about|audiobook)\b")),
+         unless=rx(r"\b(?:inner\s+critic|game|film|movie|book|character|podcast\s+about|"
+                   r"audiobook)\b")),
     Rule("voices_tonight", _CH, "crisis",
-         rx(r"\bvoices?\b[^.!?\n]{0,40}\b(?:telling|tell|saying|say)\s+(?:me\s+)?(?:to\s+)?(?:do\s+it|that\s+tonight|"
-            r"tonight'?s\s+the\s+night|it'?s\s+time)|\b(?:he|it|the\s+voice)\s+says\s+tonight'?s\s+the\s+night\b")),
+         rx(r"\bvoices?\b[^.!?\n]{0,40}\b(?:telling|tell|saying|"
+            r"say)\s+(?:me\s+)?(?:to\s+)?(?:do\s+it|that\s+tonight|"
+            r"tonight'?s\s+the\s+night|it'?s\s+time)|\b(?:he|it|"
+            r"the\s+voice)\s+says\s+tonight'?s\s+the\s+night\b")),
     Rule("child_harmed_at_home", _CR, "crisis",
          rx(r"\bcomes?\s+(?:in(?:to)?|to)\s+my\s+(?:room|bed)\s+at\s+night\b|"
-            r"\b(?:hear|heard|hearing|see|saw|seeing)\s+(?:him|her|them|the\s+(?:kid|child|baby|boy|girl|little\s+\w+)|"
-            r"my\s+(?:little\s+|baby\s+|younger\s+)?(?:brother|sister|siblings?)|the\s+neighbou?rs?'?\s+(?:kid|child|son|daughter|boy|girl)s?)"
+            r"\b(?:hear|heard|hearing|see|saw|seeing)\s+(?:him|her|them|"
+            r"the\s+(?:kid|child|baby|boy|girl|little\s+\w+)|"
+            r"my\s+(?:little\s+|baby\s+|younger\s+)?(?:brother|sister|siblings?)|"
+            r"the\s+neighbou?rs?'?\s+(?:kid|child|son|daughter|boy|girl)s?)"
             r"\s+(?:being\s+)?(?:hit|beaten|smacked|punched|hurt|slapped|kicked|thrown)|"
-            r"\b(?:leaves?|left)\s+(?:us|me|them|my\s+(?:little\s+)?\w+)\s+(?:\w+\s+){0,2}?(?:alone\s+)?(?:all\s+(?:weekend|week|night|day)|"
+            r"\b(?:leaves?|left)\s+(?:us|me|them|"
+            r"my\s+(?:little\s+)?\w+)\s+(?:\w+\s+){0,2}?(?:alone\s+)?(?:all\s+(?:weekend|"
+            r"week|night|day)|"
             r"for\s+days|overnight)\b[^.!?\n]{0,30}\b(?:no|without)\s+food|"
             r"\b(?:cover|hide|hiding|covering)\s+(?:a|the|my)\s+(?:black\s+eye|bruises?)|"
             r"\bbruises?\s+on\s+(?:his|her|my|their)\s+(?:face|neck|arms?|back|legs?)\b")),
     Rule("young_and_afraid_at_home", _CR, "crisis",
-         rx(r"\b(?:i'?m|im|i\s+am)\s+(?:only\s+)?(?:1[0-7]|thirteen|fourteen|fifteen|sixteen|seventeen|twelve|eleven)\b"
-            r"[^.!?]{0,120}?\b(?:scared\s+of|afraid\s+of|hits?|hit\s+me|beats?|hurts?\s+me|lock\w*|hide|hiding|"
+         rx(r"\b(?:i'?m|im|i\s+am)\s+(?:only\s+)?(?:1[0-7]|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|twelve|eleven)\b"
+            r"[^.!?]{0,120}?\b(?:scared\s+of|afraid\s+of|hits?|hit\s+me|beats?|"
+            r"hurts?\s+me|lock\w*|hide|hiding|"
             r"before\s+he\s+gets\s+home|comes\s+home\s+drunk|touch\w*\s+me)\b")),
     Rule("weapon_or_violence_at_home", DANGER_FROM_OTHERS, "crisis",
-         rx(r"\b(?:he|she|they|dad|mum|mom|father|mother|stepdad|stepmum|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex)\s+"
-            r"(?:has|'s\s+got|has\s+got|got|is\s+holding|is\s+waving|grabbed|pulled)\s+(?:a|the|his|her)\s+"
+         rx(r"\b(?:he|she|they|dad|mum|mom|father|mother|stepdad|stepmum|partner|"
+            r"husband|wife|boyfriend|girlfriend|bf|gf|ex)\s+"
+            r"(?:has|'s\s+got|has\s+got|got|is\s+holding|is\s+waving|grabbed|"
+            r"pulled)\s+(?:a|the|his|her)\s+"
             r"(?:knife|knives|gun|blade|machete|bat|hammer|axe)|"
             r"\bthrow\w*\s+(?:knives|knife|plates|bottles|glasses|things)\b[^.!?\n]{0,40}|"
-            r"\bnobody\s+is\s+safe\s+(?:at\s+home|here|in\s+this\s+house)|\bnot\s+safe\s+(?:at\s+home|in\s+this\s+house)\b|"
+            r"\bnobody\s+is\s+safe\s+(?:at\s+home|here|in\s+this\s+house)|"
+            r"\bnot\s+safe\s+(?:at\s+home|in\s+this\s+house)\b|"
             r"\b(?:hands?|arm)\s+(?:round|around|on)\s+my\s+(?:neck|throat)|"
             r"\b(?:chok\w*|strangl\w*|throttl\w*)\s+me\b|\bsomeone'?s\s+choking\s+you\b|"
-            r"\blocked\s+(?:the\s+|me\s+in\s+|us\s+in\s+)?(?:front\s+)?(?:door\s+)?and\s+(?:taken|took|hidden|hid)\s+(?:the|my)\s+(?:keys?|phone)"),
-         unless=rx(r"\b(?:game|film|movie|show|episode|book|novel|character|match|boxing|wrestling|mma|"
+            r"\blocked\s+(?:the\s+|me\s+in\s+|"
+            r"us\s+in\s+)?(?:front\s+)?(?:door\s+)?and\s+(?:taken|took|hidden|"
+            r"hid)\s+(?:the|my)\s+(?:keys?|phone)"),
+         unless=rx(r"\b(?:game|film|movie|show|episode|book|novel|character|match|boxing|"
+                   r"wrestling|mma|"
                    r"juggl\w*|kitchen\s+knife\s+set|darts?)\b")),
     Rule("means_ready", _PA, "crisis",
-         rx(r"\b(?:rope|noose|pills|tablets|meds|blade|razor|gun|ladder|hose|charcoal|stool|chair)\s+"
-            r"(?:is\s+|are\s+|'s\s+)?(?:all\s+)?(?:ready|sorted|set\s+up|in\s+place|waiting|tied|prepared)\b|"
-            r"\b(?:have|got|'ve\s+got|ve\s+got)\s+(?:the|a|my|some)\s+(?:\w+\s+)?(?:rope|noose|pills|tablets|blade|razor|gun|hose|charcoal)"
+         rx(r"\b(?:rope|noose|pills|tablets|meds|blade|razor|gun|ladder|hose|"
+            r"charcoal|stool|chair)\s+"
+            r"(?:is\s+|are\s+|'s\s+)?(?:all\s+)?(?:ready|sorted|set\s+up|in\s+place|"
+            r"waiting|tied|prepared)\b|"
+            r"\b(?:have|got|'ve\s+got|ve\s+got)\s+(?:the|a|my|"
+            r"some)\s+(?:\w+\s+)?(?:rope|noose|pills|tablets|blade|razor|gun|hose|"
+            r"charcoal)"
             r"\s+(?:ready|sorted|set\s+up|in\s+place|prepared|waiting)\b"),
-         unless=rx(r"\b(?:climb\w*|camping|tent|boat|sail\w*|tow\w*|swing|hammock|garden|shav\w*|craft\w*|"
+         unless=rx(r"\b(?:climb\w*|camping|tent|boat|sail\w*|tow\w*|swing|hammock|garden|"
+                   r"shav\w*|craft\w*|"
                    r"holiday|trip|packed|gym|dog)\b")),
     Rule("plan_in_place", _PA, "crisis",
-         rx(r"\b(?:got|have|had|it'?s|its|everything'?s|everything\s+is|all|i'?ve)\s+(?:it\s+)?(?:all\s+)?"
-            r"(?:planned|mapped\s+out|worked\s+out|figured\s+out)\b[^.!?\n]{0,80}\b(?:do(?:ing)?\s+it|"
-            r"after\s+that|nobody|no\s+one|method|how\s+(?:and|i'?ll)|the\s+\d+(?:st|nd|rd|th)?|worry\s+about\s+me)|"
+         rx(r"\b(?:got|have|had|it'?s|its|everything'?s|everything\s+is|all|"
+            r"i'?ve)\s+(?:it\s+)?(?:all\s+)?"
+            r"(?:planned|mapped\s+out|worked\s+out|"
+            r"figured\s+out)\b[^.!?\n]{0,80}\b(?:do(?:ing)?\s+it|"
+            r"after\s+that|nobody|no\s+one|method|how\s+(?:and|i'?ll)|"
+            r"the\s+\d+(?:st|nd|rd|th)?|worry\s+about\s+me)|"
             r"\bplanned\s+my\s+(?:exit|death|suicide|way\s+out|ending|end)\b|"
             r"\b(?:wrote|written|write|writing)\s+down\s+how\s+i'?m\s+going\s+to\s+do\s+it\b|"
             r"\b(?:date|day),?\s+time,?\s+(?:and\s+)?method\b|"
             r"\bim\s+doing\s+it\b|\bi'?m\s+doing\s+it\s+(?:on|when|after|tonight|tomorrow|this)\b"),
          subject=True),
     Rule("the_way_i_will", METHOD_OR_MEANS, "crisis",
-         rx(r"\bthe\s+way\s+i\s+(?:will|'ll|would|am\s+going\s+to|plan\s+to|want\s+to)\s+(?:do\s+it|go)\b|"
+         rx(r"\bthe\s+way\s+i\s+(?:will|'ll|would|am\s+going\s+to|plan\s+to|"
+            r"want\s+to)\s+(?:do\s+it|go)\b|"
             r"\blet\s+go\s+of\s+the\s+(?:wheel|steering)\b|\bswallow\w*\s+everything\b|"
-            r"\b(?:shotgun|gun|rifle|pistol)\b[^.!?\n]{0,60}\b(?:key|cabinet|hides?|loaded|using\s+it|use\s+it)\b"),
+            r"\b(?:shotgun|gun|rifle|pistol)\b[^.!?\n]{0,60}\b(?:key|cabinet|hides?|"
+            r"loaded|using\s+it|use\s+it)\b"),
          unless=rx(r"\b(?:game|film|movie|range|hunting\s+trip|clay|cod|fortnite)\b")),
     Rule("after_found", _PA, "crisis",
          rx(r"\bif\s+any(?:one|body)\s+(?:reads?|finds?)\s+this\s+(?:after|later|when|once)|"
-            r"\b(?:the\s+one|first\s+one|person)\s+who\s+finds\s+me\b|\bsearch\s+history\b[^.!?\n]{0,60}\b(?:painless|height|"
+            r"\b(?:the\s+one|first\s+one|person)\s+who\s+finds\s+me\b|"
+            r"\bsearch\s+history\b[^.!?\n]{0,60}\b(?:painless|height|"
             r"lethal|dose|overdose|ways\s+to)\b|\bpainless\s+ways?\s+to\s+(?:go|die|end)\b")),
     Rule("final_signoff", BURDEN_OR_GOODBYE, "crisis",
-         rx(r"\bsigning\s+off\s+(?:for\s+good|permanently|forever)|\blast\s+(?:msg|message|mesage|words|post|text)\s+ever\b|"
-            r"\bgo\s+to\s+(?:rest|sleep)\s+forever\b|\bi\s+(?:will|'ll|am\s+going\s+to)\s+rest\s+forever\b|\bremove\s+myself\b[^.!?\n]{0,40}\bpermanently\b|"
+         rx(r"\bsigning\s+off\s+(?:for\s+good|permanently|forever)|\blast\s+(?:msg|"
+            r"message|mesage|words|post|text)\s+ever\b|"
+            r"\bgo\s+to\s+(?:rest|sleep)\s+forever\b|\bi\s+(?:will|'ll|"
+            r"am\s+going\s+to)\s+rest\s+forever\b|"
+            r"\bremove\s+myself\b[^.!?\n]{0,40}\bpermanently\b|"
             r"\bbetter\s+off\s+with\s+the\s+(?:life\s+)?insurance\b|\bnot\s+staying\s+alive\b|"
-            r"\bthis\s+is\s+my\s+last\s+(?:msg|message|mesage)\b[\s\S]{0,80}?\b(?:love|lov|loved|fault|falt|sorry|bye)"),
-         unless=rx(r"\b(?:tonight|for\s+(?:now|today)|gn|good\s*night|battery|phone|see\s+(?:you|ya|u)|tomorrow)\b")),
+            r"\bthis\s+is\s+my\s+last\s+(?:msg|message|"
+            r"mesage)\b[\s\S]{0,80}?\b(?:love|lov|loved|fault|falt|sorry|bye)"),
+         unless=rx(r"\b(?:tonight|for\s+(?:now|today)|gn|good\s*night|battery|phone|"
+                   r"see\s+(?:you|ya|u)|tomorrow)\b")),
     Rule("thoughts_to_end", SUICIDAL_IDEATION, "crisis",
-         rx(r"\bthoughts?\s+(?:to|of|about|abt)\s+(?:finish|end|take|stop)\w*\s+my\s+(?:life|self|own\s+life)\b|"
+         rx(r"\bthoughts?\s+(?:to|of|about|abt)\s+(?:finish|end|take|"
+            r"stop)\w*\s+my\s+(?:life|self|own\s+life)\b|"
             r"\b(?:wanna|want\s+to|wish\s+i\s+(?:was|were|could\s+be))\s+(?:be\s+)?dead\b|"
             r"\bbetter\s+served\s+if\s+i\s+(?:were|was)\s+no\s+longer\s+alive\b"), subject=True),
     Rule("self_harm_again", SELF_HARM, "crisis",
-         rx(r"\b(?:done|did|doing|cut|cutting)\s+my\s+(?:arms?|wrists?|legs?|thighs?|stomach)\s+again\b|"
+         rx(r"\b(?:done|did|doing|cut|cutting)\s+my\s+(?:arms?|wrists?|legs?|"
+            r"thighs?|stomach)\s+again\b|"
             r"\b(?:won'?t|wont|will\s+not)\s+(?:really\s+)?stop\s+bleeding\b"),
-         unless=rx(r"\b(?:nose|nosebleed|period|tooth|gums?|cooking|shav\w*|paper\s+cut|accident)\b")),
+         unless=rx(r"\b(?:nose|nosebleed|period|tooth|gums?|cooking|shav\w*|paper\s+cut|"
+                   r"accident)\b")),
 )
 # fmt: on

@@ -13,11 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.content.loader import ContentError, read_content
 
-from bot.content import CONTENT_DIR, ContentError
-
-RESOURCES_PATH = CONTENT_DIR / "crisis_resources.yml"
+SOURCE = "crisis_resources.yml"
 DEFAULT_REGION = "international"
 
 
@@ -45,27 +43,27 @@ class RegionResources:
 def _text(entry: dict[str, Any], key: str, where: str) -> str:
     value = entry.get(key)
     if not isinstance(value, (str, int)) or not str(value).strip():
-        raise ContentError(f"{RESOURCES_PATH.name}: {where}.{key} must be non-empty text")
+        raise ContentError(f"{SOURCE}: {where}.{key} must be non-empty text")
     return str(value).strip()
 
 
 def _url(entry: dict[str, Any], key: str, where: str) -> str:
     value = _text(entry, key, where)
     if not value.startswith("https://"):
-        raise ContentError(f"{RESOURCES_PATH.name}: {where}.{key} must be an https URL")
+        raise ContentError(f"{SOURCE}: {where}.{key} must be an https URL")
     return value
 
 
 def _region(code: str, entry: Any) -> RegionResources:
     if not isinstance(entry, dict):
-        raise ContentError(f"{RESOURCES_PATH.name}: {code} must be a mapping")
+        raise ContentError(f"{SOURCE}: {code} must be a mapping")
     raw_lines = entry.get("helplines")
     if not isinstance(raw_lines, list) or not raw_lines:
-        raise ContentError(f"{RESOURCES_PATH.name}: {code}.helplines needs at least one helpline")
+        raise ContentError(f"{SOURCE}: {code}.helplines needs at least one helpline")
     helplines = tuple(_helpline(line, f"{code}.helplines[{i}]") for i, line in enumerate(raw_lines))
     checked = entry.get("last_checked")
     if not isinstance(checked, date):
-        raise ContentError(f"{RESOURCES_PATH.name}: {code}.last_checked must be a YYYY-MM-DD date")
+        raise ContentError(f"{SOURCE}: {code}.last_checked must be a YYYY-MM-DD date")
     return RegionResources(
         region=code,
         name=_text(entry, "name", code),
@@ -79,7 +77,7 @@ def _region(code: str, entry: Any) -> RegionResources:
 
 def _helpline(line: Any, where: str) -> Helpline:
     if not isinstance(line, dict):
-        raise ContentError(f"{RESOURCES_PATH.name}: {where} must be a mapping")
+        raise ContentError(f"{SOURCE}: {where} must be a mapping")
     return Helpline(
         name=_text(line, "name", where),
         contact=_text(line, "contact", where),
@@ -88,27 +86,20 @@ def _helpline(line: Any, where: str) -> Helpline:
     )
 
 
-def load_resources(path: Path = RESOURCES_PATH) -> dict[str, RegionResources]:
-    """Read and validate every region; raises ContentError naming the bad field."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ContentError(f"cannot read {path}: {exc}") from exc
+@lru_cache(maxsize=4)
+def load_resources(directory: Path | None = None) -> dict[str, RegionResources]:
+    """Read and validate every region once; raises ContentError naming the bad field."""
+    data = read_content(SOURCE, directory)
     if not isinstance(data, dict) or DEFAULT_REGION not in data:
-        raise ContentError(f"{path.name}: needs a mapping of regions including {DEFAULT_REGION!r}")
+        raise ContentError(f"{SOURCE}: needs a mapping of regions including {DEFAULT_REGION!r}")
     return {str(code).lower(): _region(str(code).lower(), entry) for code, entry in data.items()}
 
 
-@lru_cache(maxsize=1)
-def _default_resources() -> dict[str, RegionResources]:
-    return load_resources()
-
-
-REGIONS: tuple[str, ...] = tuple(_default_resources())
+REGIONS: tuple[str, ...] = tuple(load_resources())
 
 
 def resources_for(region: str | None) -> RegionResources:
     """Resources for a region code (any case); unknown or missing -> international."""
-    table = _default_resources()
+    table = load_resources()
     key = (region or "").strip().lower()
     return table.get(key, table[DEFAULT_REGION])

@@ -16,12 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.content.loader import ContentError, mapping, read_content
 from bot.scoring.result import EmotionMention
 from bot.scoring.text import Analysis
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "content" / "emotions.yml"
+SOURCE = "emotions.yml"
 
 FEEL_FRAMES = frozenset({"feel", "felt", "feeling", "feels", "i'm", "im"})
 BE_FRAMES = FEEL_FRAMES | frozenset(
@@ -70,14 +69,20 @@ class Lexicon:
 
 def _entries(raw: Any) -> list[LexiconEntry]:
     if not isinstance(raw, dict) or not isinstance(raw.get("families"), dict):
-        raise ValueError(f"{LEXICON_PATH.name}: expected a top-level 'families' mapping")
+        raise ContentError(f"{SOURCE}: expected a top-level 'families' mapping")
     entries: list[LexiconEntry] = []
     for family, spec in raw["families"].items():
+        spec = mapping(spec, f"{SOURCE}: families.{family}")
         valence = spec.get("valence", "neutral")
-        for canonical, item in spec.get("emotions", {}).items():
-            intensity = int(item.get("intensity", 0))
-            if intensity not in (1, 2, 3) or not item.get("forms"):
-                raise ValueError(f"{LEXICON_PATH.name}: {family}.{canonical} needs forms and 1-3")
+        emotions = mapping(spec.get("emotions", {}), f"{SOURCE}: families.{family}.emotions")
+        for canonical, item in emotions.items():
+            where = f"{SOURCE}: families.{family}.emotions.{canonical}"
+            item = mapping(item, where)
+            intensity = item.get("intensity")
+            if intensity not in (1, 2, 3):
+                raise ContentError(f"{where}.intensity: expected 1, 2 or 3")
+            if not isinstance(item.get("forms"), list) or not item["forms"]:
+                raise ContentError(f"{where}.forms: expected a non-empty list")
             for form in item["forms"]:
                 entries.append(
                     LexiconEntry(
@@ -93,11 +98,10 @@ def _entries(raw: Any) -> list[LexiconEntry]:
     return entries
 
 
-@lru_cache(maxsize=1)
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+@lru_cache(maxsize=4)
+def load_lexicon(directory: Path | None = None) -> Lexicon:
     """Parse the lexicon once per process; longest forms are tried first."""
-    with path.open(encoding="utf-8") as handle:
-        entries = _entries(yaml.safe_load(handle))
+    entries = _entries(read_content(SOURCE, directory))
     grouped: dict[str, list[LexiconEntry]] = {}
     canonicals: dict[str, LexiconEntry] = {}
     for entry in entries:

@@ -8,18 +8,36 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.content.concepts import CONCEPT_IDS
+from bot.content.loader import ContentError, mapping, read_content, require_text
 
-FEEDBACK_PATH = Path(__file__).resolve().parent.parent / "content" / "feedback.yml"
+SOURCE = "feedback.yml"
+# What bot/scoring/feedback.py and summary.py read; checked when a process starts.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "acknowledgement": (
+        "feeling", "feelings_two", "generic_feeling", "phrase", "fallback", "dont_know",
+        "off_topic", "empty", "depth_tail",
+    ),
+    "summary": (
+        "skipped", "explored", "explored_little", "answers_one", "answers_many", "topics",
+        "depth_same", "depth_range", "depth_words", "feelings", "no_feelings", "strengths",
+        "next_steps", "invite", "concepts",
+    ),
+}  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def load_templates(path: Path = FEEDBACK_PATH) -> Mapping[str, Any]:
-    """Parse feedback.yml once; a missing section fails loudly at first use."""
-    with path.open(encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
-    if not isinstance(raw, dict) or not {"acknowledgement", "summary"} <= set(raw):
-        raise ValueError(f"{path.name}: expected 'acknowledgement' and 'summary' sections")
+@lru_cache(maxsize=4)
+def load_templates(directory: Path | None = None) -> Mapping[str, Any]:
+    """Parse feedback.yml once; a missing section stops start-up (``validate_all``)."""
+    raw = mapping(read_content(SOURCE, directory), SOURCE)
+    for name, keys in REQUIRED.items():
+        section_ = mapping(raw.get(name), f"{SOURCE}: {name}")
+        missing = [key for key in keys if key not in section_]
+        if missing:
+            raise ContentError(f"{SOURCE}: {name}.{missing[0]}: missing")
+    concepts = mapping(raw["summary"]["concepts"], f"{SOURCE}: summary.concepts")
+    for concept_id in CONCEPT_IDS:
+        require_text(concepts.get(concept_id), f"{SOURCE}: summary.concepts.{concept_id}")
     return raw
 
 
@@ -28,7 +46,7 @@ def section(*keys: str | int) -> Any:
     node: Any = load_templates()
     for key in keys:
         if not isinstance(node, dict) or key not in node:
-            raise KeyError(f"{FEEDBACK_PATH.name}: missing {'.'.join(map(str, keys))}")
+            raise KeyError(f"{SOURCE}: missing {'.'.join(map(str, keys))}")
         node = node[key]
     return node
 

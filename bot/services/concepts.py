@@ -13,6 +13,7 @@ from bot.content.knowledge import Concept, load_knowledge
 class Explanation:
     concept: Concept
     related: tuple[Concept, ...]
+    more_label: str  # the "tell me more" button, from concepts.yml
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,13 @@ def pick_concept(entity_values: Iterable[str], text: str) -> str | None:
     for pattern, concept in QUESTION_CUES:
         if pattern.search(text):
             return concept
-    resolved = knowledge.resolve_concept(text)
+    resolved = knowledge.resolver.resolve_concept(text)
     if resolved:
         return resolved
     for value in entity_values:
         if value in knowledge.concepts:
             return value
-        resolved = knowledge.resolve_concept(value)
+        resolved = knowledge.resolver.resolve_concept(value)
         if resolved:
             return resolved
     return None
@@ -76,12 +77,13 @@ def pick_concept(entity_values: Iterable[str], text: str) -> str | None:
 def pick_two(entity_values: Iterable[str], text: str) -> list[str]:
     """Two distinct concepts for "what's the difference between X and Y"."""
     knowledge = load_knowledge()
+    resolver = knowledge.resolver
     found: list[str] = []
     for value in entity_values:
-        concept = value if value in knowledge.concepts else knowledge.resolve_concept(value)
+        concept = value if value in knowledge.concepts else resolver.resolve_concept(value)
         if concept and concept not in found:
             found.append(concept)
-    for concept in knowledge.resolve_concepts(text or ""):
+    for concept in resolver.resolve_concepts(text or ""):
         if concept not in found:
             found.append(concept)
     return found[:2]
@@ -119,7 +121,9 @@ def explain(concept_id: str) -> Explanation:
     knowledge = load_knowledge()
     concept = knowledge.concepts[concept_id]
     related = tuple(knowledge.concepts[r] for r in concept.related[:2] if r in knowledge.concepts)
-    return Explanation(concept=concept, related=related)
+    return Explanation(
+        concept=concept, related=related, more_label=knowledge.concept_buttons["more"]
+    )
 
 
 def position_of(concept_id: str) -> Position | None:
@@ -129,5 +133,7 @@ def position_of(concept_id: str) -> Position | None:
     return None
 
 
-def all_topics() -> list[Concept]:
-    return list(load_knowledge().concepts.values())
+def starter_topics() -> list[Concept]:
+    """The ideas offered when a question names none the bot knows (``concepts.yml``)."""
+    knowledge = load_knowledge()
+    return [knowledge.concepts[topic] for topic in knowledge.starter_topics]

@@ -11,6 +11,8 @@ from bot.content import PROMPTS_PER_MODULE, load_catalog
 from bot.services.unit_of_work import unit_of_work
 from bot.storage import repositories as repo
 
+DATE_FORMAT = "%d %b %Y"  # "03 Nov 2026": the same in every locale, day and month unambiguous
+
 
 @dataclass(frozen=True)
 class ModuleProgress:
@@ -61,18 +63,3 @@ def _progress(session: Session, *, sender_id: str) -> Progress:
         unfinished=tuple(i for i in items if i.status != "completed"),
         not_started=tuple(t.title for tid, t in catalog.takeaways.items() if tid not in touched),
     )
-
-
-def describe(progress: Progress) -> list[str]:
-    """Plain lines for the chat; the framing sentences are domain responses."""
-    lines = [
-        f"- {item.title}: finished on {item.completed_on:%d %b %Y}"
-        for item in progress.completed
-        if item.completed_on is not None
-    ]
-    lines += [
-        f"- {item.title}: {item.answered} of {item.total} prompts answered"
-        f" (started {item.started_on:%d %b %Y})"
-        for item in progress.unfinished
-    ]
-    return lines

@@ -11,6 +11,7 @@ from bot.services.unit_of_work import unit_of_work
 from bot.storage import repositories as repo
 
 QUESTIONS_PER_QUIZ = 8
+LETTERS = "abcdefgh"
 
 
 def new_quiz(seed: str) -> list[str]:
@@ -23,6 +24,14 @@ def question(question_id: str) -> QuizQuestion:
         if candidate.id == question_id:
             return candidate
     raise KeyError(question_id)
+
+
+def answer_buttons(asked: QuizQuestion) -> list[tuple[str, str]]:
+    """(title, payload) per button: the true/false labels in quiz.yml, or the lettered options."""
+    if asked.kind == "true_false":
+        labels = load_knowledge().quiz_texts.buttons
+        return [(labels["true"], "true"), (labels["false"], "false")]
+    return [(f"{LETTERS[i]}) {option}", LETTERS[i]) for i, option in enumerate(asked.options)]
 
 
 @dataclass(frozen=True)

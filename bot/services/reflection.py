@@ -294,10 +294,11 @@ def closing_summary(session: Session, *, reflection_id: int) -> ClosingSummary:
         if answer.kind != "skipped"
     ]
     summary = compose_summary(content.title, scored)
-    concept = load_knowledge().concepts[summary.concept_id]
+    knowledge = load_knowledge()
+    concept = knowledge.concepts[summary.concept_id]
     return ClosingSummary(
         title=content.title,
         lines=list(summary.lines),
         concept_id=concept.id,
-        concept_title=f"Tell me about: {concept.title}",
+        concept_title=knowledge.concept_buttons["about"].format(title=concept.title),
     )

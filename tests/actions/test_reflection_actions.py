@@ -228,7 +228,9 @@ def test_progress__lists_finished_modules_with_dates(app_db: str, domain_dict: d
         answer(domain_dict, rid, DEEP)
     _, messages = run(ActionShowProgress(), make_tracker(), domain_dict)
     assert messages[0]["response"] == "utter_progress_intro"
-    assert "Develop emotional literacy: finished on" in messages[1]["text"]
+    assert messages[1]["response"] == "utter_progress_finished_item"
+    assert messages[1]["title"] == "Develop emotional literacy"
+    assert messages[1]["finished_on"]
 
 
 def test_progress__for_a_new_person_invites_them_to_start(app_db: str, domain_dict: dict) -> None:

@@ -10,14 +10,8 @@ import pytest
 import yaml
 
 from bot.content import CONTENT_DIR, ContentError
-from bot.content.knowledge import (
-    CONCEPT_IDS,
-    SEED_IDS,
-    Knowledge,
-    count_sentences,
-    load_knowledge,
-    read_knowledge,
-)
+from bot.content.concepts import CONCEPT_IDS, SEED_IDS, count_sentences
+from bot.content.knowledge import Knowledge, load_knowledge, read_knowledge
 
 SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -257,7 +251,7 @@ def test_content__copies_no_run_of_six_words_from_the_seeds() -> None:
 def test_resolve__each_phrasing_names_its_concept(
     knowledge: Knowledge, concept_id: str, phrase: str
 ) -> None:
-    assert knowledge.resolve_concept(phrase) == concept_id
+    assert knowledge.resolver.resolve_concept(phrase) == concept_id
 
 
 def test_resolve__every_concept_has_five_tested_phrasings() -> None:
@@ -266,41 +260,42 @@ def test_resolve__every_concept_has_five_tested_phrasings() -> None:
 
 
 def test_resolve__anxious_attachment_means_preoccupied(knowledge: Knowledge) -> None:
-    assert knowledge.resolve_concept("is anxious attachment bad?") == "preoccupied"
+    assert knowledge.resolver.resolve_concept("is anxious attachment bad?") == "preoccupied"
 
 
 def test_resolve__american_spelling_disorganized_is_understood(knowledge: Knowledge) -> None:
-    assert knowledge.resolve_concept("DISORGANIZED attachment") == "disorganised"
+    assert knowledge.resolver.resolve_concept("DISORGANIZED attachment") == "disorganised"
 
 
 def test_resolve__longest_alias_wins_over_a_shorter_one_inside_it(knowledge: Knowledge) -> None:
-    assert knowledge.resolve_concept("what is a secure base") == "secure_base"
-    assert knowledge.resolve_concept("anxious avoidant") == "fearful_avoidant"
+    assert knowledge.resolver.resolve_concept("what is a secure base") == "secure_base"
+    assert knowledge.resolver.resolve_concept("anxious avoidant") == "fearful_avoidant"
 
 
 def test_resolve__insecure_is_not_read_as_secure(knowledge: Knowledge) -> None:
-    assert knowledge.resolve_concept("insecure") != "secure"
+    assert knowledge.resolver.resolve_concept("insecure") != "secure"
 
 
 @pytest.mark.parametrize(
     "phrase", ["hello there", "what's the weather like", "", "quantum physics", "sdfgh"]
 )
 def test_resolve__unknown_phrases_give_none(knowledge: Knowledge, phrase: str) -> None:
-    assert knowledge.resolve_concept(phrase) is None
-    assert knowledge.resolve_concepts(phrase) == []
+    assert knowledge.resolver.resolve_concept(phrase) is None
+    assert knowledge.resolver.resolve_concepts(phrase) == []
 
 
 def test_resolve_concepts__difference_question_lists_both_in_order(knowledge: Knowledge) -> None:
     text = "what's the difference between secure and preoccupied?"
-    assert knowledge.resolve_concepts(text) == ["secure", "preoccupied"]
-    assert knowledge.resolve_concepts("dismissive vs fearful-avoidant vs dismissing") == [
+    assert knowledge.resolver.resolve_concepts(text) == ["secure", "preoccupied"]
+    assert knowledge.resolver.resolve_concepts("dismissive vs fearful-avoidant vs dismissing") == [
         "dismissing_avoidant",
         "fearful_avoidant",
     ]
 
 
 def test_resolve_concepts__secure_base_and_secure_are_two_concepts(knowledge: Knowledge) -> None:
-    assert knowledge.resolve_concepts("secure base versus secure") == ["secure_base", "secure"]
+    found = knowledge.resolver.resolve_concepts("secure base versus secure")
+    assert found == ["secure_base", "secure"]
 
 
 def test_load_knowledge__is_cached(knowledge: Knowledge) -> None:
@@ -457,3 +452,25 @@ def test_nlu__only_this_flow_s_intents_are_defined() -> None:
         "start_self_assessment",
         "ask_change_over_time",
     }
+
+
+def test_load__unknown_starter_topic_names_the_field(tmp_path: Path) -> None:
+    def rename(data: dict) -> None:
+        data["starter_topics"][2] = "neuroplasticity"
+
+    with pytest.raises(ContentError, match=r"concepts\.yml: starter_topics\[2\]"):
+        read_knowledge(_broken_copy(tmp_path, "concepts.yml", rename))
+
+
+def test_load__about_button_without_a_title_is_refused(tmp_path: Path) -> None:
+    def untitle(data: dict) -> None:
+        data["buttons"]["about"] = "Tell me about it"
+
+    with pytest.raises(ContentError, match=r"concepts\.yml: buttons\.about"):
+        read_knowledge(_broken_copy(tmp_path, "concepts.yml", untitle))
+
+
+def test_button_labels__come_from_content(knowledge: Knowledge) -> None:
+    assert knowledge.concept_buttons["more"] == "Tell me more"
+    assert knowledge.quiz_texts.buttons == {"true": "True", "false": "False"}
+    assert set(knowledge.starter_topics) <= set(knowledge.concepts)

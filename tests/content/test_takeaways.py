@@ -10,7 +10,7 @@ from bot.content import (
     ContentError,
     load_catalog,
     parse_catalog,
-    read_yaml,
+    read_content,
 )
 from bot.ids import FOLLOWUP_KEYS, TAKEAWAY_IDS
 
@@ -64,4 +64,4 @@ def test_unparseable_yaml__names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "takeaways.yml"
     bad.write_text("takeaways: [unclosed", encoding="utf-8")
     with pytest.raises(ContentError, match="takeaways.yml: not valid YAML"):
-        read_yaml(bad)
+        read_content("takeaways.yml", tmp_path)

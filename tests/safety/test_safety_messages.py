@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from bot.content import ContentError
-from bot.safety import REGIONS, concern_messages, crisis_messages, resources_for
+from bot.safety import (
+    REGIONS,
+    concern_messages,
+    crisis_messages,
+    resources_for,
+    technical_problem_message,
+)
 from bot.safety.messages import load_messages
 
 
@@ -51,7 +57,7 @@ def test_messages__concern_reply_validates_and_offers_a_pause_without_numbers() 
 
 
 def test_messages__a_missing_placeholder_is_rejected(tmp_path: Path) -> None:
-    path = tmp_path / "m.yml"
+    path = tmp_path / "safety_messages.yml"
     path.write_text(
         "crisis:\n  acknowledgement: a\n  resources_intro: b\n  helpline: '{name}'\n"
         "  emergency: 'call {emergency_number}'\n  safety_check: c\n  next_steps: d\n"
@@ -59,4 +65,9 @@ def test_messages__a_missing_placeholder_is_rejected(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(ContentError, match="helpline"):
-        load_messages(path)
+        load_messages(tmp_path)
+
+
+def test_messages__technical_problem_reply_is_honest_and_points_to_help() -> None:
+    reply = technical_problem_message()
+    assert "technical problem" in reply and "findahelpline.com" in reply

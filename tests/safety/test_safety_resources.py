@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import ContentError
+from bot.content import CONTENT_DIR, ContentError
 from bot.safety import REGIONS, resources_for
 from bot.safety.resources import DEFAULT_REGION, load_resources
 
@@ -74,25 +74,25 @@ def test_resources__unknown_or_missing_region_falls_back_to_international(
 
 
 def test_resources__yaml_records_how_entries_were_checked() -> None:
-    from bot.safety.resources import RESOURCES_PATH
+    from bot.safety.resources import SOURCE
 
-    header = RESOURCES_PATH.read_text(encoding="utf-8").split("\n\n")[0]
+    header = (CONTENT_DIR / SOURCE).read_text(encoding="utf-8").split("\n\n")[0]
     assert re.search(r"How these were checked", header)
 
 
 def test_resources__a_region_without_helplines_is_rejected(tmp_path: Path) -> None:
-    path = tmp_path / "bad.yml"
+    path = tmp_path / "crisis_resources.yml"
     path.write_text(
         "international:\n  name: X\n  emergency_number: '1'\n  helplines: []\n"
         "  source: https://a\n  emergency_source: https://a\n  last_checked: 2026-11-21\n",
         encoding="utf-8",
     )
     with pytest.raises(ContentError, match="helplines"):
-        load_resources(path)
+        load_resources(tmp_path)
 
 
 def test_resources__a_missing_check_date_is_rejected(tmp_path: Path) -> None:
-    path = tmp_path / "bad.yml"
+    path = tmp_path / "crisis_resources.yml"
     path.write_text(
         "international:\n  name: X\n  emergency_number: '1'\n  helplines:\n"
         "    - {name: a, contact: b, url: 'https://c', hours: d}\n"
@@ -100,4 +100,4 @@ def test_resources__a_missing_check_date_is_rejected(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(ContentError, match="last_checked"):
-        load_resources(path)
+        load_resources(tmp_path)
