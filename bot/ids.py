@@ -24,6 +24,10 @@ FOLLOWUP_KEYS: tuple[str, ...] = ("feeling", "moment", "past", "other_view", "ne
 # Where the NLU risk check puts its assessment on a parsed message.
 RISK_KEY = "securebase_risk"
 
+# Intents NLU never learns from examples: set by the risk check (a cue to ask about, text
+# not in English) or sent only by a button ("I'm okay" under the direct question).
+UNTRAINED_INTENTS: tuple[str, ...] = ("safety_check", "not_english", "safety_ok")
+
 # How multiple-choice options are lettered, in questions and in answers.
 LETTERS = "abcdefgh"
 

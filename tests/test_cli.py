@@ -62,7 +62,13 @@ def test_risk__flags_indirect_crisis_and_not_venting() -> None:
     )
     venting = json.loads(_bot("risk", "--text", "this homework is killing me").stdout)
     assert crisis["level"] == "crisis" and crisis["evidence"]
-    assert venting == {"level": "none", "evidence": []}
+    assert (venting["level"], venting["ask"], venting["evidence"]) == ("none", False, [])
+
+
+def test_risk__reports_whether_the_bot_would_ask_directly() -> None:
+    cue = json.loads(_bot("risk", "--text", "I can't promise I'll still be here next week").stdout)
+    assert cue["level"] == "concern" and cue["ask"] is True
+    assert cue["evidence"][0]["category"] == "risk_cue"
 
 
 def test_unknown_command__fails_with_usage() -> None:

@@ -1,6 +1,8 @@
 """Command line: ``python -m bot risk --text TEXT`` or ``--jsonl FILE``.
 
-Prints one JSON object ``{"level", "evidence"}`` per message, in input order.
+Prints one JSON object ``{"level", "ask", "score", "evidence"}`` per message, in input
+order: ``ask`` says whether the bot would ask directly, ``score`` is the learned net's
+probability.
 Unreadable input is reported on stderr with exit code 2, so a script can tell
 "could not check" apart from "checked, nothing found".
 """

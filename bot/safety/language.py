@@ -8,8 +8,9 @@ resources link always shown, instead of a misleading answer.
 ``py3langid`` ships its model inside the package (nothing is downloaded at run
 time) and classifies a message in well under a millisecond. Short English
 slang ("ngl im so done", "wyd") fools it, so a message counts as another
-language only when it is long enough, the detector is very sure, and almost
-none of its words are common English ones.
+language only when the detector gives English almost no chance *and* most of
+its words never occur in the project's own English data (the NLU examples,
+the risk corpus and the rubric answers, read once).
 """
 
 from __future__ import annotations
@@ -26,26 +27,15 @@ LANGUAGES = (
     "he", "hi", "ur", "bn", "zh", "ja", "ko", "vi", "th", "id", "ms", "tl", "sv",
     "da", "no", "fi", "ro", "cs", "hu", "el",
 )  # fmt: skip
-MIN_WORDS = 3
-MIN_CONFIDENCE = 0.95
-# Above this share of everyday English words, the message is English whatever the model says.
-MAX_ENGLISH_SHARE = 0.25
+MIN_WORDS = 2
+# The detector gives English less than this probability...
+MAX_ENGLISH_PROBABILITY = 0.05
+# ...and fewer than this share of the words are ones the project's own English data uses.
+MAX_KNOWN_SHARE = 0.5
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f"
-                        r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_ENGLISH = frozenset(
-    {
-        "a", "about", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at",
-        "be", "because", "been", "but", "by", "can", "cant", "could", "day", "did", "do",
-        "does", "dont", "down", "even", "feel", "for", "from", "get", "go", "going", "gonna",
-        "good", "got", "had", "has", "have", "he", "her", "him", "his", "how", "i", "id", "ill",
-        "im", "in", "is", "it", "its", "just", "know", "like", "lol", "me", "my", "myself",
-        "need", "never", "no", "not", "now", "of", "off", "ok", "okay", "on", "one", "or",
-        "our", "out", "over", "really", "rn", "so", "some", "still", "tbh", "that", "the",
-        "them", "then", "there", "they", "thing", "think", "this", "to", "too", "u", "up", "ur",
-        "us", "want", "wanna", "was", "we", "well", "were", "what", "when", "who", "why",
-        "will", "with", "wont", "would", "yeah", "yes", "you", "your",
-    }
+_NON_LATIN = re.compile(
+    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f"
+    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 
 
@@ -74,22 +64,34 @@ def _identifier() -> Any:
     return identifier
 
 
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Words used at least twice in the project's own English texts."""
+    from collections import Counter
+
+    from bot.safety.learned import training_examples
+
+    counts: Counter[str] = Counter()
+    for example in training_examples():
+        counts.update(word.lower() for word in _WORD.findall(example.text))
+    return frozenset(word for word, count in counts.items() if count >= 2)
+
+
 def guess_language(text: str) -> LanguageGuess:
     """English (readable) unless the message is clearly written in another language."""
     words = [word.lower() for word in _WORD.findall(text)]
     letters = sum(len(word) for word in words)
-    foreign_script = len(_NON_LATIN.findall(text))
-    if letters and foreign_script * 2 > letters:
-        # Mostly Cyrillic, Arabic, Devanagari, CJK…: not English whatever the model thinks.
+    if letters and len(_NON_LATIN.findall(text)) * 2 > letters:
+        # Mostly Cyrillic, Arabic, Devanagari, CJK…: not English whatever the model says.
         language, confidence = _identifier().classify(text)
         return LanguageGuess(language if language != "en" else "und", float(confidence), False)
     if len(words) < MIN_WORDS:
         return LanguageGuess("en", 0.0, True)
-    language, confidence = _identifier().classify(text)
-    confidence = float(confidence)
-    if language == "en" or confidence < MIN_CONFIDENCE:
+    ranked = dict(_identifier().rank(text))
+    language = max(ranked, key=ranked.__getitem__)
+    confidence = float(ranked[language])
+    if float(ranked.get("en", 0.0)) >= MAX_ENGLISH_PROBABILITY:
         return LanguageGuess(language, confidence, True)
-    english = sum(word in _ENGLISH for word in words) / max(len(words), 1)
-    if english > MAX_ENGLISH_SHARE:
-        return LanguageGuess(language, confidence, True)
-    return LanguageGuess(language, confidence, False)
+    vocabulary = known_words()
+    known = sum(word in vocabulary for word in words) / len(words)
+    return LanguageGuess(language, confidence, known >= MAX_KNOWN_SHARE)

@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.content.knowledge import load_knowledge
-from bot.ids import TAKEAWAY_IDS
+from bot.ids import TAKEAWAY_IDS, UNTRAINED_INTENTS
 
 ROOT = Path(__file__).resolve().parents[2]
 NLU_DIR = ROOT / "data" / "nlu"
@@ -36,8 +36,16 @@ def _data() -> TrainingData:
 
 
 def _domain_intents() -> list[str]:
+    """The intents NLU is taught; those set only by the risk check or a button are not."""
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    return [i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]]
+    names = [i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]]
+    return [name for name in names if name not in UNTRAINED_INTENTS]
+
+
+def test_untrained_intents__are_in_the_domain_and_never_taught() -> None:
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    assert set(UNTRAINED_INTENTS) <= set(domain["intents"])
+    assert not set(UNTRAINED_INTENTS) & set(_data().intents)
 
 
 def _concept_ids() -> set[str]:

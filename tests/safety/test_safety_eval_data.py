@@ -56,7 +56,7 @@ def test_eval_data__main_prints_both_sets_and_writes_json(
     out = tmp_path / "risk.json"
     assert main(["--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "== dev" in printed and "== holdout" in printed and "crisis recall" in printed
+    assert "== dev" in printed and "== holdout" in printed and "crisis -> crisis reply" in printed
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {"dev", "holdout"} <= set(data)
     assert data["dev"]["confusion"]["crisis"]["crisis"] == data["dev"]["counts"]["crisis"]

@@ -72,6 +72,8 @@ def keep_a_history(session: Session, sender_id: str) -> None:
         )
     )
     session.flush()
+    # The service opens its own unit of work: the history must be committed first.
+    session.commit()
 
 
 def rows_about(session: Session, sender_id: str) -> dict[str, int]:
@@ -95,7 +97,7 @@ def rows_about(session: Session, sender_id: str) -> dict[str, int]:
 def test_summarise__counts_every_kind_of_row_for_this_person_only(db_session: Session) -> None:
     keep_a_history(db_session, "asker")
     keep_a_history(db_session, "someone-else")
-    assert summarise(db_session, sender_id="asker") == StoredSummary(
+    assert summarise(sender_id="asker") == StoredSummary(
         modules=1,
         answers=2,
         moods=1,
@@ -108,14 +110,14 @@ def test_summarise__counts_every_kind_of_row_for_this_person_only(db_session: Se
 
 def test_summarise__a_stranger_has_nothing_stored(db_session: Session) -> None:
     keep_a_history(db_session, "someone-else")
-    assert summarise(db_session, sender_id="stranger") == StoredSummary(0, 0, 0, 0, 0, 0, None)
+    assert summarise(sender_id="stranger") == StoredSummary(0, 0, 0, 0, 0, 0, None)
 
 
 def test_export__includes_answers_and_moods_with_their_scores_and_times(
     db_session: Session,
 ) -> None:
     keep_a_history(db_session, "asker")
-    data = export(db_session, sender_id="asker")
+    data = export(sender_id="asker")
     assert data["person"] == {"id": "asker", "channel": "rest", "since": FIRST_SEEN.isoformat()}
     [module] = data["modules"]
     assert (module["takeaway"], module["status"], module["completed_at"]) == (
@@ -145,7 +147,7 @@ def test_export__includes_answers_and_moods_with_their_scores_and_times(
 
 def test_export__includes_self_assessments_quizzes_and_risk_events(db_session: Session) -> None:
     keep_a_history(db_session, "asker")
-    data = export(db_session, sender_id="asker")
+    data = export(sender_id="asker")
     [assessment] = data["self_assessments"]
     assert assessment["answers"] == {"sa_1": 4}
     assert (assessment["self_score"], assessment["other_score"]) == (0.5, -0.25)
@@ -160,19 +162,19 @@ def test_export__includes_self_assessments_quizzes_and_risk_events(db_session: S
 def test_export__leaves_out_everyone_else(db_session: Session) -> None:
     keep_a_history(db_session, "asker")
     keep_a_history(db_session, "someone-else")
-    data = export(db_session, sender_id="asker")
+    data = export(sender_id="asker")
     assert "someone-else" not in json.dumps(data)
     assert [len(data[key]) for key in ("modules", "moods", "quizzes", "risk_events")] == [1] * 4
 
 
 def test_export__is_plain_json_that_round_trips(db_session: Session) -> None:
     keep_a_history(db_session, "asker")
-    data = export(db_session, sender_id="asker")
+    data = export(sender_id="asker")
     assert json.loads(json.dumps(data)) == data
 
 
 def test_export__a_stranger_gets_empty_sections_not_an_error(db_session: Session) -> None:
-    assert export(db_session, sender_id="stranger") == {
+    assert export(sender_id="stranger") == {
         "person": None,
         "modules": [],
         "moods": [],
@@ -187,7 +189,7 @@ def test_delete_person__removes_every_row_about_them_and_keeps_everyone_else(
 ) -> None:
     keep_a_history(db_session, "leaving")
     keep_a_history(db_session, "staying")
-    assert delete_person(db_session, sender_id="leaving") is True
+    assert delete_person(sender_id="leaving") is True
     assert set(rows_about(db_session, "leaving").values()) == {0}
     assert set(rows_about(db_session, "staying").values()) == {1, 2}  # 2 = the answers
 
@@ -196,5 +198,5 @@ def test_delete_person__a_stranger_is_reported_and_nothing_is_removed(
     db_session: Session,
 ) -> None:
     keep_a_history(db_session, "staying")
-    assert delete_person(db_session, sender_id="stranger") is False
+    assert delete_person(sender_id="stranger") is False
     assert set(rows_about(db_session, "staying").values()) == {1, 2}

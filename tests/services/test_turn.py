@@ -7,7 +7,13 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from bot.ids import ANSWER_SLOT, MODULE_SLOTS, MOOD_BEFORE_SLOT, PENDING_OFFER_SLOT
+from bot.ids import (
+    ANSWER_SLOT,
+    MODULE_SLOTS,
+    MOOD_BEFORE_SLOT,
+    PENDING_OFFER_SLOT,
+    SAFETY_QUESTION_SLOT,
+)
 from bot.safety import assess_risk
 from bot.services import journey, turn
 from bot.services.mood import SKIPPED
@@ -90,7 +96,8 @@ def test_crisis_from_the_intent_alone__is_recorded_with_the_intent_as_evidence(
     app_db: str,
 ) -> None:
     result = turn.crisis(sender_id=SENDER, risk=None, channel="rest")
-    assert result.risk_recorded and result.slots == turn.stopped_slots()
+    assert result.risk_recorded
+    assert result.slots == {**turn.stopped_slots(), SAFETY_QUESTION_SLOT: "safe"}
     with session_scope(app_db) as session:
         event = session.execute(select(RiskEvent)).scalar_one()
         assert event.categories == ["nlu"] and event.evidence[0]["rule"] == "crisis_intent"
