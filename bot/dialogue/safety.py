@@ -105,6 +105,11 @@ def pending_question(tracker: DialogueStateTracker) -> str | None:
 class SafetyPolicy(Policy):
     """Asks directly on risk cues and risk that builds, and reads the answer (see module)."""
 
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # Above RulePolicy (6): a safety question is never overruled by a rule or a form.
+        return {"priority": 7}
+
     def train(
         self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
     ) -> Resource:

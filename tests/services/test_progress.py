@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from bot.content import PROMPTS_PER_MODULE, load_catalog
-from bot.services.progress import ModuleProgress, Progress, progress_for
+from bot.services.progress import ModuleProgress, progress_for
 from bot.storage import repositories as repo
 from bot.storage.models import ReflectionSession
 
