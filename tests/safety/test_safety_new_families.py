@@ -87,3 +87,11 @@ def test_risk_net__separates_risk_from_ordinary_messages_it_was_trained_on() -> 
 
 def test_risk_net__empty_text_has_no_risk() -> None:
     assert assess_risk("   ").score == 0.0
+
+
+def test_risk_net__the_fast_path_gives_sklearns_own_probabilities() -> None:
+    from bot.safety.learned import get_net
+
+    net = get_net()
+    for example in training_examples()[:300]:
+        assert abs(net.probability(example.text) - net.reference_probability(example.text)) < 1e-9
