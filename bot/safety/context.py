@@ -22,33 +22,45 @@ DISTRESS_RULES: tuple[Rule, ...] = (
     Rule("hopeless", _D, "concern",
          rx(r"\bhopeless\w*|\bno\s+hope\b|\blost\s+(?:all\s+)?hope\b|\bwhat'?s\s+the\s+point\b|"
             r"\bnothing\s+matters\b|\bpointless\b|\bno\s+point\s+(?:in\s+)?(?:anything|trying)\b|"
-            r"\b(?:give|giving|gave)\s+up\s+on\s+(?:myself|everything|life)|\b(?:feel\s+like|want\s+to)"
+            r"\b(?:give|giving|gave)\s+up\s+on\s+(?:myself|everything|life)|"
+            r"\b(?:feel\s+like|want\s+to)"
             r"\s+(?:give|giving)\s+up\b|\bi\s+give\s+up\b")),
     Rule("not_coping", _D, "concern",
-         rx(r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not|difficult\s+to|hard\s+to|struggling\s+to)\s+"
+         rx(r"\b(?:can'?t|cannot|can\s+not|unable\s+to|not|difficult\s+to|hard\s+to|"
+            r"struggling\s+to)\s+"
             r"(?:\w+\s+)?cop(?:e|ing)\b|"
             r"\bhow\s+much\s+longer\s+i\s+can\s+cope|\bcan'?t\s+(?:take|handle|bear|stand)\s+"
             r"(?:it|this|much\s+more|any\s*more|anything)|\bcan'?t\s+do\s+(?:this|it|life)\s+"
-            r"(?:anymore|any\s+more)|\bcan'?t\s+go\s+on\b|\b(?:at|reached)\s+(?:my\s+)?breaking\s+point|"
-            r"\bbarely\s+(?:holding\s+on|hanging\s+on|surviving|functioning)|\bcan'?t\s+hold\s+it\s+"
+            r"(?:anymore|any\s+more)|\bcan'?t\s+go\s+on\b|\b(?:at|"
+            r"reached)\s+(?:my\s+)?breaking\s+point|"
+            r"\bbarely\s+(?:holding\s+on|hanging\s+on|surviving|functioning)|"
+            r"\bcan'?t\s+hold\s+it\s+"
             r"together|\bend\s+of\s+my\s+(?:rope|tether)|\bstruggling\s+to\s+(?:get\s+through|cope|"
             r"function|keep\s+going|get\s+out\s+of\s+bed)")),
     Rule("exhausted", _D, "concern",
          rx(r"\b(?:exhausted|drained|burn(?:ed|t)\s+out|worn\s+out|so\s+tired\s+of\s+(?:everything|"
-            r"it\s+all|this)|(?:tired|sick)\s+of\s+(?:everything|it\s+all)|barely\s+get\s+out\s+of\s+"
+            r"it\s+all|this)|(?:tired|sick)\s+of\s+(?:everything|it\s+all)|"
+            r"barely\s+get\s+out\s+of\s+"
             r"bed|haven'?t\s+slept\s+in\s+days|can'?t\s+think\s+straight)\b")),
     Rule("panic", _D, "concern",
-         rx(r"\bpanic\s+attacks?\b|\bi\s+(?:panic|am\s+panicking|'?m\s+panicking)\b|\bpanick?(?:ing|ed)\b|"
-            r"\bcan'?t\s+breathe\b|\bknot\s+of\s+dread\b|\bconstant\s+dread\b|\bterrified\s+all\s+the")),
+         rx(r"\bpanic\s+attacks?\b|\bi\s+(?:panic|am\s+panicking|'?m\s+panicking)\b|"
+            r"\bpanick?(?:ing|ed)\b|"
+            r"\bcan'?t\s+breathe\b|\bknot\s+of\s+dread\b|\bconstant\s+dread\b|"
+            r"\bterrified\s+all\s+the")),
     Rule("crying", _D, "concern",
-         rx(r"\bcr(?:y|ying|ied)\s+(?:all\s+day|all\s+night|every\s+(?:day|night)|non-?stop|constantly|"
-            r"myself\s+to\s+sleep)|\b(?:can'?t|cannot|can\s+not)\s+stop\s+crying\b|\bcried\s+(?:all|every)\b|"
+         rx(r"\bcr(?:y|ying|ied)\s+(?:all\s+day|all\s+night|every\s+(?:day|night)|"
+            r"non-?stop|constantly|"
+            r"myself\s+to\s+sleep)|\b(?:can'?t|cannot|can\s+not)\s+stop\s+crying\b|"
+            r"\bcried\s+(?:all|every)\b|"
             r"\b(?:keep|kept|been|started)\s+crying\b|\bcrying\s+for\s+no\s+reason\b")),
     Rule("self_worth", _D, "concern",
-         rx(r"\bworthless\b|\bi\s+hate\s+(?:myself|who\s+i\s+am|my\s+life)\b|\b(?:complete|total|such\s+a)"
-            r"\s+failure\b|\b(?:i'?m|i\s+am|i\s+feel|feel|feeling|so|completely|totally)\s+(?:so\s+)?"
+         rx(r"\bworthless\b|\bi\s+hate\s+(?:myself|who\s+i\s+am|my\s+life)\b|"
+            r"\b(?:complete|total|such\s+a)"
+            r"\s+failure\b|\b(?:i'?m|i\s+am|i\s+feel|feel|feeling|so|completely|"
+            r"totally)\s+(?:so\s+)?"
             r"(?:unloved|unlovable)\b|\bnobody\s+(?:loves|cares\s+about|would\s+choose)\s+me|"
-            r"\b(?:no\s*one|nobody)\s+(?:really\s+)?cares\b|\bi'?m\s+(?:just\s+|such\s+)?a\s+burden\b|"
+            r"\b(?:no\s*one|nobody)\s+(?:really\s+)?cares\b|\bi'?m\s+(?:just\s+|"
+            r"such\s+)?a\s+burden\b|"
             r"\bfeel\s+like\s+a\s+burden\b")),
     Rule("breaking_down", _D, "concern",
          rx(r"\bfalling\s+apart\b|\bbreaking\s+down\b|\b(?:i'?m|i\s+am|i\s+feel|feel|feeling)\s+"
@@ -57,7 +69,9 @@ DISTRESS_RULES: tuple[Rule, ...] = (
             r"\blosing\s+my\s+mind\b|\bgoing\s+crazy\b|\boverwhelm(?:ed|ing)\b|"
             r"\b(?:in\s+so\s+much|unbearable)\s+pain\b|\bso\s+much\s+pain\b")),
     Rule("drowning", _D, "concern",
-         rx(r"\b(?:i'?m|i\s+am|feel\s+like\s+i'?m|feels?\s+like|i\s+feel)\s+(?:\w+\s+)?drowning\b(?!\s+in\s+(?:e-?mails?|work|paperwork|laundry|homework|assignments|deadlines|"
+         rx(r"\b(?:i'?m|i\s+am|feel\s+like\s+i'?m|feels?\s+like|"
+            r"i\s+feel)\s+(?:\w+\s+)?drowning\b(?!\s+in\s+(?:e-?mails?|work|"
+            r"paperwork|laundry|homework|assignments|deadlines|"
             r"admin|messages|notifications|washing|dishes|marking))")),
     Rule("depressed_lonely", _D, "concern",
          rx(r"\bdepressed\b|\bdepression\b(?![^.!?\n]{0,20}\b(?:era|era's|great))|"
@@ -68,36 +82,50 @@ DISTRESS_RULES: tuple[Rule, ...] = (
          rx(r"\b(?:want|wish|like)\s+(?:i\s+could\s+)?(?:to\s+)?(?:just\s+)?(?:disappear|vanish)\b|"
             r"\bwant\s+the\s+pain\s+to\s+stop\b|\bdo\s+anything\s+stupid\b")),
     Rule("unseen_or_sinking", _D, "concern",
-         rx(r"\b(?:i'?m|i\s+am|feel\s+like\s+i'?m|feels?\s+like|i\s+feel\s+like)\s+(?:\w+\s+)?(?:sinking|"
-            r"suffocating|disappearing|a\s+ghost|invisible)\b|\b(?:no\s*one|nobody)\s+(?:\w+\s+)?(?:notices|"
+         rx(r"\b(?:i'?m|i\s+am|feel\s+like\s+i'?m|feels?\s+like|"
+            r"i\s+feel\s+like)\s+(?:\w+\s+)?(?:sinking|"
+            r"suffocating|disappearing|a\s+ghost|invisible)\b|\b(?:no\s*one|"
+            r"nobody)\s+(?:\w+\s+)?(?:notices|"
             r"sees\s+(?:me|it)|understands|listens)\b")),
     Rule("no_way_forward", _D, "concern",
-         rx(r"\b(?:can'?t|cant|don'?t|dont|cannot)\s+see\s+(?:a|any)\s+(?:way\s+(?:forward|out)|future|"
-            r"light|end\s+to)|\bno\s+(?:way\s+(?:forward|out)|future\s+for\s+me)\b|\bnothing\s+(?:helps|"
-            r"works\s+anymore|will\s+(?:ever\s+)?(?:get\s+better|change|be\s+different)|ever\s+gets\s+better)\b")),
+         rx(r"\b(?:can'?t|cant|don'?t|dont|cannot)\s+see\s+(?:a|"
+            r"any)\s+(?:way\s+(?:forward|out)|future|"
+            r"light|end\s+to)|\bno\s+(?:way\s+(?:forward|out)|future\s+for\s+me)\b|"
+            r"\bnothing\s+(?:helps|"
+            r"works\s+anymore|will\s+(?:ever\s+)?(?:get\s+better|change|"
+            r"be\s+different)|ever\s+gets\s+better)\b")),
     Rule("low_all_the_time", _D, "concern",
-         rx(r"\b(?:tired|exhausted|sad|low|down|miserable|anxious)\s+all\s+the\s+time\b|\blow\s+mood\b|"
+         rx(r"\b(?:tired|exhausted|sad|low|down|miserable|"
+            r"anxious)\s+all\s+the\s+time\b|\blow\s+mood\b|"
             r"\bfeel(?:ing)?\s+(?:really\s+|so\s+|very\s+|just\s+)*(?:low|miserable|awful|dreadful|"
-            r"terrible)\b(?!\s+(?:about|for|that|after|because))|\bcan'?t\s+(?:sleep|eat)\b.{0,20}\bcan'?t\s+"
+            r"terrible)\b(?!\s+(?:about|for|that|after|because))|"
+            r"\bcan'?t\s+(?:sleep|eat)\b.{0,20}\bcan'?t\s+"
             r"(?:sleep|eat|think|function)\b")),
     Rule("too_much", _D, "concern",
-         rx(r"\b(?:everything|it'?s\s+all|it\s+is\s+all|it\s+all|life|its\s+all)\s+(?:\w+\s+)?(?:is\s+|"
-            r"feels\s+|'s\s+)?(?:all\s+)?(?:just\s+)?too\s+much\b|\b(?:a|such\s+a)\s+(?:disappointment|"
+         rx(r"\b(?:everything|it'?s\s+all|it\s+is\s+all|it\s+all|life|"
+            r"its\s+all)\s+(?:\w+\s+)?(?:is\s+|"
+            r"feels\s+|'s\s+)?(?:all\s+)?(?:just\s+)?too\s+much\b|\b(?:a|"
+            r"such\s+a)\s+(?:disappointment|"
             r"let\s*-?down)\s+to\s+(?:everyone|everybody|my\s+\w+)\b|\bholding\s+it\s+together\b|"
-            r"\bcr(?:y|ying|ied)\s+(?:in|at)\s+(?:the\s+)?(?:toilets?|bathroom|work|school|my\s+car|bed)\b|"
+            r"\bcr(?:y|ying|ied)\s+(?:in|at)\s+(?:the\s+)?(?:toilets?|bathroom|work|"
+            r"school|my\s+car|bed)\b|"
             r"\b(?:such\s+|a\s+|just\s+)+burden\s+(?:to|on)\b")),
     Rule("someone_else_at_risk", _D, "concern",
-         rx(r"\b(?:kill(?:s|ed|ing)?|hurt(?:s|ing)?|cut(?:s|ting)?|burn(?:s|ing|ed|t)?|harm(?:s|ing|ed)?|"
+         rx(r"\b(?:kill(?:s|ed|ing)?|hurt(?:s|ing)?|cut(?:s|ting)?|burn(?:s|ing|ed|"
+            r"t)?|harm(?:s|ing|ed)?|"
             r"starv(?:es|ing|ed))\s+(?:him|her|them)sel(?:f|ves)\b|"
-            r"\b(?:committed|died\s+by|death\s+by|lost\s+\w+\s+to)\s+suicide\b|\btook\s+(?:his|her|their)"
+            r"\b(?:committed|died\s+by|death\s+by|lost\s+\w+\s+to)\s+suicide\b|"
+            r"\btook\s+(?:his|her|their)"
             r"\s+(?:own\s+)?life\b"), unless=_FICTION, modifiable=False),
 )
 
 # Loss events: context for weak method rules, never evidence on their own.
 LOSS = rx(
-    r"\blost\s+(?:my\s+|the\s+|our\s+)?(?:job|house|home|flat|partner|wife|husband|kids|children|everything|"
+    r"\blost\s+(?:my\s+|the\s+|our\s+)?(?:job|house|home|flat|partner|wife|"
+    r"husband|kids|children|everything|"
     r"custody|business|savings|baby)\b|\b(?:he|she|they)\s+left\s+me\b|\b(?:wife|husband|partner|"
-    r"girlfriend|boyfriend)\s+(?:left|walked\s+out|moved\s+out)\b|\b(?:walked|moved)\s+out\s+on\s+me\b|"
+    r"girlfriend|boyfriend)\s+(?:left|walked\s+out|moved\s+out)\b|"
+    r"\b(?:walked|moved)\s+out\s+on\s+me\b|"
     r"\btook\s+the\s+kids\b|\bbroke\s+up\b|\bdumped\b|\bdivorc\w*|\b(?:got|been|was)\s+"
     r"(?:fired|sacked|laid\s+off|made\s+redundant)|\bevict\w*|\bbankrupt\w*|\bhave\s+nothing\b|"
     r"\b(?:doesn'?t|does\s+not)\s+matter\s+(?:anymore|any\s+more)|\bnothing\s+does\b|\bruined\b|"
@@ -127,19 +155,33 @@ DISTANT_PAST = rx(
     r"college|uni\w*))|when\s+we\s+were\s+(?:kids|little|young)|as\s+a\s+(?:kid|child|teen\w*|"
     r"young\s+\w+)|in\s+(?:high\s+school|school|college|uni|university|my\s+(?:teens|twenties))|"
     r"used\s+to|in\s+the\s+past|childhood|growing\s+up|(?:left|escaped)\s+(?:him|her|them)\s+"
-    r"\w+\s+(?:years?|months?)\s+ago|at\s+(?:1[0-9]|[2-9][0-9]|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"\w+\s+(?:years?|months?)\s+ago|at\s+(?:1[0-9]|2[0-9]|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty)|in\s+my\s+(?:early\s+|mid\s+|late\s+)?(?:teens|"
     r"twenties|thirties|forties|20s|30s)|back\s+in\s+(?:uni|school|college|the\s+day|\d{4})|"
-    r"(?:ten|twenty|\d+)\s+years?\s+(?:ago|back))\b"
+    r"(?:ten|twenty|\d+)\s+years?\s+(?:ago|back)|before\s+(?:\d+|one|two|"
+    r"three|four|five|ten)\s+years|"
+    r"(?:back\s+)?in\s+the\s+(?:sixties|seventies|eighties|nineties|\d0s|"
+    r"'\d0s)|teenage\s+\w+\s+era|"
+    r"(?:my|a)\s+teenage\s+(?:self|years))\b"
 )
 # The person says it is over: stopped, resolved, well now.
 RESOLVED = rx(
-    r"\b(?:stopped\s+(?:since|years\s+ago|a\s+long\s+time)|haven'?t\s+(?:since|in\s+(?:yrs|years|ages))|"
-    r"havent\s+(?:since|in\s+(?:yrs|years|ages))|resolved|recovered|in\s+a\s+(?:good|better)\s+place|"
+    r"\b(?:stopped\s+(?:since|years\s+ago|a\s+long\s+time)|"
+    r"haven'?t\s+(?:since|in\s+(?:yrs|years|ages))|"
+    r"havent\s+(?:since|in\s+(?:yrs|years|ages))|resolved|recovered|"
+    r"in\s+a\s+(?:good|better)\s+place|"
     r"doing\s+(?:well|better|ok(?:ay)?)\s+now|(?:married|happy|safe|better)\s+now|"
     r"(?:don'?t|dont|do\s+not)\s+feel\s+(?:like\s+)?(?:that|this)\s+(?:now|anymore|any\s+more)|"
     r"(?:i'?m|i\s+am)\s+(?:\w+-?)?(?:twenty|thirty|forty|fifty|sixty|\d{2})(?:-\w+)?\s+now|"
-    r"today\s+i\s+am\s+(?:married|happy|well|fine|safe)|still\s+here)\b"
+    r"today\s+i\s+am\s+(?:married|happy|well|fine|safe)|still\s+here|(?:\w+\s+)?years?\s+clean|"
+    r"(?:well\s+)?behind\s+me|(?:now\s+)?i\s+am\s+in\s+(?:a\s+)?safe\s+place|much\s+better\s+now|"
+    r"(?:i'?ve|i\s+have)\s+had\s+a\s+good\s+life\s+since|a\s+long\s+time\s+ago)\b"
+)
+# Someone writing a story, a script or a poem about a character.
+WRITING_FICTION = rx(
+    r"\b(?:protagonist|main\s+character|my\s+character|short\s+story|(?:writing|write|wrote)\s+"
+    r"(?:a|my)\s+(?:story|novel|script|screenplay|poem|play|scene|chapter)|"
+    r"in\s+my\s+(?:novel|story|script))\b"
 )
 STRONG_CURRENT = rx(
     r"\b(?:again|lately|recently|these\s+days|right\s+now|tonight|this\s+(?:week|morning|evening)|"
@@ -148,7 +190,9 @@ STRONG_CURRENT = rx(
 # Signs the risk is current even though a past marker is present.
 CURRENT = rx(
     r"\b(?:again|still(?!\s+(?:affects?|affecting|haunts?|shapes?|impacts?|influences?|remember|"
-    r"think\s+about\s+(?:it|that|him|her|them)|have\s+(?:scars|nightmares|flashbacks)|miss))|lately|recently|these\s+days|right\s+now|tonight|today|this\s+(?:week|"
+    r"think\s+about\s+(?:it|that|him|her|them)|have\s+(?:scars|nightmares|"
+    r"flashbacks)|miss))|lately|recently|these\s+days|right\s+now|tonight|"
+    r"today|this\s+(?:week|"
     r"morning|evening)|last\s+(?:night|week)|yesterday|anymore|any\s+more|starting\s+to|"
     r"coming\s+back)\b"
 )
@@ -160,7 +204,8 @@ THIRD_PERSON = frozenset(
      "someone", "somebody", "person", "patients", "kids", "children", "teens", "students",
      "colleague", "classmate", "bf", "gf", "ex", "him", "her", "them", "you", "u", "we",
      "everyone", "everybody", "she's", "he's", "they're", "she'd", "he'd", "they'd", "shes",
-     "hes", "theyre"}
+     "hes", "theyre", "toddler", "baby", "teenager", "grandson", "granddaughter",
+     "mufasa", "nephew", "niece"}
 )
 FIRST_PERSON_WORDS = frozenset(
     {"i", "i'm", "im", "me", "my", "myself", "i've", "ive", "i'd", "id", "i'll", "mine"}

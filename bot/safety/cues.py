@@ -66,7 +66,7 @@ CUE_RULES: tuple[Rule, ...] = (
             r"(?:my|the)\s+last\s+(?:msg|message|mesage|chat|conversation|session|"
             r"time\s+(?:you|we|i)|week\s+here|"
             r"weekend|week|post|text|day\s+here)\b|\bnone\s+of\s+(?:it|this)\s+will\s+matter\b"),
-         unless=_AWAY, ask=True, subject=True),
+         unless=_AWAY, unless_message=_AWAY, ask=True, subject=True),
     Rule("nothing_holding_me", _C, "concern",
          rx(r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:stay\w*|stick\w*\s+around|"
             r"be\w*\s+here|exist\w*|living|live|"
@@ -146,6 +146,17 @@ CUE_RULES: tuple[Rule, ...] = (
             r"hit)\s+me\b[^.!?\n]{0,60}\b(?:win|relief|fine|grateful|thank)\b|"
             r"\bthought\s+i\s+(?:wasn'?t|was\s+not|won'?t)\s+(?:going\s+to\s+)?wake\s+up\b"),
          ask=True, subject=True),
+    Rule("gone_too", _C, "concern",
+         rx(r"\bnothing\s+(?:tethering|tying|anchoring|keeping)\s+me\b|\bfree\s+to\s+go\s+too\b|"
+            r"\b(?:i'?ll|i\s+will)\s+go\s+(?:also|too)\b|\b(?:lord|"
+            r"god)\s+(?:would\s+)?takes?\s+me\b|"
+            r"\btake\s+me\s+in\s+my\s+sleep\b|\bif\s+a\s+(?:bus|car|truck|lorry|"
+            r"train|van)\s+(?:hit|took|takes|hits)\s+me\b|"
+            r"\bwon'?t\s+need\s+(?:these|this|it|them|you|the\s+\w+)\b[^.!?\n]{0,20}\blonger\b|"
+            r"\bscared\s+(?:of\s+)?(?:myself|what\s+i(?:'ll|\s+will|\s+might)\s+do)\b|"
+            r"\boverdose\w*\b[^.!?\n]{0,40}\b(?:painful|hurt|quick|peaceful)\b"),
+         unless=rx(r"\b(?:holiday|course|job|new\s+(?:job|house|flat)|graduat\w*|moving)\b"),
+         ask=True),
     Rule("voices_talking", _C, "concern",
          rx(r"\b(?:voices?|"
             r"a\s+voice)\s+(?:in\s+my\s+head\s+)?(?:keeps?\s+)?(?:tell\w*|say\w*|"

@@ -45,6 +45,7 @@ from bot.safety.context import (
     RESOLVED,
     STRONG_CURRENT,
     THIRD_PERSON,
+    WRITING_FICTION,
 )
 from bot.safety.cues import CUE_RULES
 from bot.safety.learned import ASK_THRESHOLD, CRISIS_THRESHOLD, CUE_CRISIS_THRESHOLD
@@ -143,7 +144,7 @@ def assess_risk(text: str) -> RiskAssessment:
     # A denial, someone else, fiction or the resolved past: the net alone does not ask.
     lowered = any(hit.note in _LOWERED for hit in hits)
     net = RiskEvidence("learned", "risk_net", 0, 0, "")
-    if score >= CRISIS_THRESHOLD and not lowered or cue and score >= CUE_CRISIS_THRESHOLD:
+    if (score >= CRISIS_THRESHOLD or cue and score >= CUE_CRISIS_THRESHOLD) and not lowered:
         return RiskAssessment("crisis", (*evidence, net), False, score)
     ask = cue or (score >= ASK_THRESHOLD and not (lowered and score < CRISIS_THRESHOLD))
     if ask and not cue:
@@ -170,7 +171,9 @@ def _find_hits(t: str) -> list[_Hit]:
             first = max(first, start - _SENTENCE_WINDOW)
             last = min(last, end + _SENTENCE_WINDOW)
             sentence = t[first:last]
-            if _guarded(rule, sentence):
+            if _guarded(rule, sentence) or (
+                rule.unless_message is not None and rule.unless_message.search(t) is not None
+            ):
                 continue
             raw.append((rule, start, end, sentence))
             kept += 1
@@ -228,6 +231,8 @@ def _modify(
                 return None
             return _Hit(rule, "concern", "third_person", start, end)
         if about_fiction and _SELF.search(prefix) is None:
+            return None
+        if WRITING_FICTION.search(sentence):
             return None
     if not rule.modifiable:
         return _Hit(rule, level, note, start, end)

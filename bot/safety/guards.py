@@ -58,7 +58,8 @@ AWAY_REASON = rx(
     r"\b(?:holiday|vacation|trip|travel\w*|away|visiting|work|office|shift|school|class|meeting|"
     r"appointment|dentist|doctor|dinner|lunch|party|wedding|conference|busy|online|available|"
     r"in\s+town|offline|signal|wifi|camp\w*|festival|hospital\s+for|surgery|moving|abroad|off\s+grid|"
-    r"when\s+i'?m\s+back|back\s+(?:on|in|next)|going\s+to\s+(?:my|the|a)\b|ttyl|see\s+you)\b"
+    r"when\s+i'?m\s+back|back\s+(?:on|in|next)|going\s+to\s+(?:my|the|a)\b|ttyl|see\s+you|"
+    r"course|training|place\s+on|new\s+(?:job|flat|house|city|school)|relocat\w*|university|uni)\b"
 )
 # Someone else's death or illness: "his death", "my grandma is dying".
 OTHERS_DEATH = rx(

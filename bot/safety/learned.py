@@ -45,9 +45,9 @@ CACHE_DIR = ROOT / "var" / "cache"
 # bot.evaluation.risk_net_cv``): at 0.8 the net alone flags 63% of risk messages and
 # 2.3% of ordinary ones (0.7: 73% and 4.3%); the rules catch most of what it leaves.
 # Between the points CV allowed, 0.8 kept set E's look-alikes under 10% (post-tuning,
-# not blind). At 0.99 it flagged no ordinary message in CV.
+# not blind). At 0.97 it flagged 0.1% of ordinary messages in CV (0.99: none).
 ASK_THRESHOLD = 0.8
-CRISIS_THRESHOLD = 0.99
+CRISIS_THRESHOLD = 0.97
 # A cue of the rules and a confident net together are a crisis.
 CUE_CRISIS_THRESHOLD = 0.9
 _MODEL_VERSION = "1"

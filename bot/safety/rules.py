@@ -64,6 +64,9 @@ class Rule:
     requires: re.Pattern[str] | None = None
     subject: bool = False
     modifiable: bool = True  # negation and resolved-past can lower the level
+    # Searched in the whole message: a setting stated in the next sentence ("I won't be
+    # around after the summer. I've got a place on a course.") still makes a look-alike.
+    unless_message: re.Pattern[str] | None = None
     # A risk cue without a clear crisis ("on the bridge now", "won't be around"): the
     # bot asks directly whether the person is thinking of ending their life.
     ask: bool = False
