@@ -63,7 +63,7 @@ def slot_events(values: Mapping[str, Any]) -> list[EventType]:
     return [SlotSet(name, value) for name, value in values.items()]
 
 
-class GuardedAction(Action, metaclass=ABCMeta):
+class FailsKindlyAction(Action, metaclass=ABCMeta):
     """An action that fails kindly: if the database (or anything) breaks, the person
     hears that there is a technical problem instead of silence or "I didn't follow".
     Subclasses implement ``perform``; only the action name and error type are logged.
@@ -87,8 +87,8 @@ class GuardedAction(Action, metaclass=ABCMeta):
             return []
 
 
-class GuardedFormValidationAction(FormValidationAction, metaclass=ABCMeta):
-    """Form validation that fails kindly, like ``GuardedAction``."""
+class FailsKindlyFormValidationAction(FormValidationAction, metaclass=ABCMeta):
+    """Form validation that fails kindly, like ``FailsKindlyAction``."""
 
     @abstractmethod
     def name(self) -> str:

@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import GuardedAction
+from actions.common import FailsKindlyAction
 from bot.content.knowledge import Concept
 from bot.ids import concept_payload, intent_payload
 from bot.services import concepts as service
@@ -56,7 +56,7 @@ def _compare(dispatcher: CollectingDispatcher, pair: list[str]) -> list[EventTyp
     return [SlotSet("last_concept", pair[1])]
 
 
-class ActionExplainConcept(GuardedAction):
+class ActionExplainConcept(FailsKindlyAction):
     """Explains one concept, or compares two when the question asks how they differ."""
 
     def name(self) -> str:
@@ -86,7 +86,7 @@ class ActionExplainConcept(GuardedAction):
         return [SlotSet("last_concept", concept_id)]
 
 
-class ActionExplainConceptMore(GuardedAction):
+class ActionExplainConceptMore(FailsKindlyAction):
     def name(self) -> str:
         return "action_explain_concept_more"
 

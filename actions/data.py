@@ -7,12 +7,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import GuardedAction
+from actions.common import FailsKindlyAction
 from bot.ids import FORGET_SLOT, PENDING_OFFER_SLOT
 from bot.services import personal_data as service
 
 
-class ActionDescribeStoredData(GuardedAction):
+class ActionDescribeStoredData(FailsKindlyAction):
     def name(self) -> str:
         return "action_describe_stored_data"
 
@@ -31,7 +31,7 @@ class ActionDescribeStoredData(GuardedAction):
         return []
 
 
-class ActionExportData(GuardedAction):
+class ActionExportData(FailsKindlyAction):
     def name(self) -> str:
         return "action_export_data"
 
@@ -49,7 +49,7 @@ class ActionExportData(GuardedAction):
         return []
 
 
-class ActionAskDeleteConfirmation(GuardedAction):
+class ActionAskDeleteConfirmation(FailsKindlyAction):
     def name(self) -> str:
         return "action_ask_delete_confirmation"
 
@@ -60,7 +60,7 @@ class ActionAskDeleteConfirmation(GuardedAction):
         return [SlotSet(PENDING_OFFER_SLOT, "delete")]
 
 
-class ActionDeleteData(GuardedAction):
+class ActionDeleteData(FailsKindlyAction):
     """Deletes app rows now; the tracker store forgets the conversation on save."""
 
     def name(self) -> str:
@@ -76,7 +76,7 @@ class ActionDeleteData(GuardedAction):
         return [SlotSet(PENDING_OFFER_SLOT, None), SlotSet(FORGET_SLOT, True)]
 
 
-class ActionDeclineOffer(GuardedAction):
+class ActionDeclineOffer(FailsKindlyAction):
     def name(self) -> str:
         return "action_decline_offer"
 

@@ -7,11 +7,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import GuardedAction
+from actions.common import FailsKindlyAction
 from bot.services.progress import DATE_FORMAT, progress_for
 
 
-class ActionShowProgress(GuardedAction):
+class ActionShowProgress(FailsKindlyAction):
     def name(self) -> str:
         return "action_show_progress"
 

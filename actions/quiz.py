@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import GuardedAction, GuardedFormValidationAction, channel
+from actions.common import FailsKindlyAction, FailsKindlyFormValidationAction, channel
 from bot.services import quiz as service
 
 
@@ -21,7 +21,7 @@ def _state(tracker: Tracker) -> tuple[list[str], int, int, list[Any]]:
     return ids, index, score, log
 
 
-class ActionStartQuiz(GuardedAction):
+class ActionStartQuiz(FailsKindlyAction):
     def name(self) -> str:
         return "action_start_quiz"
 
@@ -40,7 +40,7 @@ class ActionStartQuiz(GuardedAction):
         ]
 
 
-class ActionAskQuizAnswer(GuardedAction):
+class ActionAskQuizAnswer(FailsKindlyAction):
     def name(self) -> str:
         return "action_ask_quiz_answer"
 
@@ -65,7 +65,7 @@ class ActionAskQuizAnswer(GuardedAction):
         return []
 
 
-class ValidateQuizForm(GuardedFormValidationAction):
+class ValidateQuizForm(FailsKindlyFormValidationAction):
     def name(self) -> str:
         return "validate_quiz_form"
 
@@ -98,7 +98,7 @@ class ValidateQuizForm(GuardedFormValidationAction):
         return {**slots, "quiz_answer": "done"}
 
 
-class ActionFinishQuiz(GuardedAction):
+class ActionFinishQuiz(FailsKindlyAction):
     def name(self) -> str:
         return "action_finish_quiz"
 
@@ -109,7 +109,7 @@ class ActionFinishQuiz(GuardedAction):
         return [SlotSet("quiz_answer", None), SlotSet("quiz_questions", None)]
 
 
-class ActionStopQuiz(GuardedAction):
+class ActionStopQuiz(FailsKindlyAction):
     def name(self) -> str:
         return "action_stop_quiz"
 

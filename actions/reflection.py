@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    GuardedAction,
-    GuardedFormValidationAction,
+    FailsKindlyAction,
+    FailsKindlyFormValidationAction,
     channel,
     in_reflection,
     latest_intent,
@@ -57,7 +57,7 @@ def _welcome_back(dispatcher: CollectingDispatcher, started: Started) -> None:
         )
 
 
-class ActionStartReflection(GuardedAction):
+class ActionStartReflection(FailsKindlyAction):
     def name(self) -> str:
         return "action_start_reflection"
 
@@ -80,7 +80,7 @@ class ActionStartReflection(GuardedAction):
         return _module_events(started)
 
 
-class ActionResumeReflection(GuardedAction):
+class ActionResumeReflection(FailsKindlyAction):
     def name(self) -> str:
         return "action_resume_reflection"
 
@@ -99,7 +99,7 @@ class ActionResumeReflection(GuardedAction):
         return _module_events(started)
 
 
-class ActionPauseReflection(GuardedAction):
+class ActionPauseReflection(FailsKindlyAction):
     def name(self) -> str:
         return "action_pause_reflection"
 
@@ -125,7 +125,7 @@ class ActionPauseReflection(GuardedAction):
         return events
 
 
-class ActionAskReflectionAnswer(GuardedAction):
+class ActionAskReflectionAnswer(FailsKindlyAction):
     """Asks the open prompt or follow-up; the database says which one."""
 
     def name(self) -> str:
@@ -156,7 +156,7 @@ class ActionAskReflectionAnswer(GuardedAction):
         return []
 
 
-class ActionAskMoodAfter(GuardedAction):
+class ActionAskMoodAfter(FailsKindlyAction):
     """Closes the module with a summary, then asks the second mood check-in."""
 
     def name(self) -> str:
@@ -185,7 +185,7 @@ class ActionAskMoodAfter(GuardedAction):
         return []
 
 
-class ActionFinishReflection(GuardedAction):
+class ActionFinishReflection(FailsKindlyAction):
     def name(self) -> str:
         return "action_finish_reflection"
 
@@ -196,7 +196,7 @@ class ActionFinishReflection(GuardedAction):
         return slot_events(module_reset({REFLECTION_ID_SLOT: None}))
 
 
-class ActionShowReflectionHelp(GuardedAction):
+class ActionShowReflectionHelp(FailsKindlyAction):
     def name(self) -> str:
         return "action_show_reflection_help"
 
@@ -212,7 +212,7 @@ class ActionShowReflectionHelp(GuardedAction):
         return []
 
 
-class ValidateReflectionForm(GuardedFormValidationAction):
+class ValidateReflectionForm(FailsKindlyFormValidationAction):
     """Hands each answer and mood to ``bot.services.turn``; the database drives what is next."""
 
     def name(self) -> str:

@@ -11,12 +11,12 @@ from rasa_sdk.events import ActiveLoop, EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import GuardedAction, channel, latest_intent, risk_of, say, slot_events
+from actions.common import FailsKindlyAction, channel, latest_intent, risk_of, say, slot_events
 from bot.ids import SAFETY_QUESTION_SLOT, SAFETY_RESUME_SLOT
 from bot.services import safety_question, turn
 
 
-class ActionCrisisResponse(GuardedAction):
+class ActionCrisisResponse(FailsKindlyAction):
     """Help first: resources before anything else, the exercise stopped, the event recorded."""
 
     def name(self) -> str:
@@ -31,7 +31,7 @@ class ActionCrisisResponse(GuardedAction):
         return slot_events(say(dispatcher, result))
 
 
-class ActionConcernResponse(GuardedAction):
+class ActionConcernResponse(FailsKindlyAction):
     """Distress without risk: validation and an offer to pause, no crisis numbers."""
 
     def name(self) -> str:
@@ -46,7 +46,7 @@ class ActionConcernResponse(GuardedAction):
         return slot_events(say(dispatcher, result))
 
 
-class ActionGetHelpNow(GuardedAction):
+class ActionGetHelpNow(FailsKindlyAction):
     def name(self) -> str:
         return "action_get_help_now"
 
@@ -56,7 +56,7 @@ class ActionGetHelpNow(GuardedAction):
         return slot_events(say(dispatcher, turn.help_now()))
 
 
-class ActionSafetyCheck(GuardedAction):
+class ActionSafetyCheck(FailsKindlyAction):
     """A risk cue without a clear crisis: ask plainly, and hold the exercise meanwhile."""
 
     def name(self) -> str:
@@ -74,7 +74,7 @@ class ActionSafetyCheck(GuardedAction):
         return [*events, ActiveLoop(None)] if loop else events
 
 
-class ActionSafetyAnswer(GuardedAction):
+class ActionSafetyAnswer(FailsKindlyAction):
     """The reply to a safety question: help when unsure, back to the exercise when okay."""
 
     def name(self) -> str:

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import GuardedAction, GuardedFormValidationAction, channel
+from actions.common import FailsKindlyAction, FailsKindlyFormValidationAction, channel
 from bot.services import self_assessment as service
 
 
@@ -25,7 +25,7 @@ def _next_item(answers: dict[str, int]) -> tuple[int, Any] | None:
     return None
 
 
-class ActionStartSelfAssessment(GuardedAction):
+class ActionStartSelfAssessment(FailsKindlyAction):
     def name(self) -> str:
         return "action_start_self_assessment"
 
@@ -38,7 +38,7 @@ class ActionStartSelfAssessment(GuardedAction):
         return [SlotSet("sa_answers", {}), SlotSet("sa_answer", None)]
 
 
-class ActionAskSaAnswer(GuardedAction):
+class ActionAskSaAnswer(FailsKindlyAction):
     def name(self) -> str:
         return "action_ask_sa_answer"
 
@@ -63,7 +63,7 @@ class ActionAskSaAnswer(GuardedAction):
         return []
 
 
-class ValidateSelfAssessmentForm(GuardedFormValidationAction):
+class ValidateSelfAssessmentForm(FailsKindlyFormValidationAction):
     def name(self) -> str:
         return "validate_self_assessment_form"
 
@@ -93,7 +93,7 @@ class ValidateSelfAssessmentForm(GuardedFormValidationAction):
         return {"sa_answers": answers, "sa_answer": "done"}
 
 
-class ActionFinishSelfAssessment(GuardedAction):
+class ActionFinishSelfAssessment(FailsKindlyAction):
     def name(self) -> str:
         return "action_finish_self_assessment"
 
@@ -104,7 +104,7 @@ class ActionFinishSelfAssessment(GuardedAction):
         return [SlotSet("sa_answer", None), SlotSet("sa_answers", None)]
 
 
-class ActionStopSelfAssessment(GuardedAction):
+class ActionStopSelfAssessment(FailsKindlyAction):
     def name(self) -> str:
         return "action_stop_self_assessment"
 
@@ -115,7 +115,7 @@ class ActionStopSelfAssessment(GuardedAction):
         return [SlotSet("sa_answer", None), SlotSet("sa_answers", None)]
 
 
-class ActionShowChangeOverTime(GuardedAction):
+class ActionShowChangeOverTime(FailsKindlyAction):
     def name(self) -> str:
         return "action_show_change_over_time"
 

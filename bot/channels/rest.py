@@ -9,7 +9,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
 
-from bot.channels.guard import guarded
+from bot.channels.no_silence import never_silent
 
 
 class SecureBaseRestInput(RestInput):
@@ -18,4 +18,4 @@ class SecureBaseRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        return super().blueprint(guarded(on_new_message))
+        return super().blueprint(never_silent(on_new_message))

@@ -9,7 +9,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
-from bot.channels.guard import guarded
+from bot.channels.no_silence import never_silent
 from bot.settings import get_settings
 
 
@@ -19,7 +19,7 @@ class SecureBaseSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(guarded(on_new_message))
+        blueprint = super().blueprint(never_silent(on_new_message))
         # Rasa creates the socket.io server with CORS checks disabled, so any site could
         # open a WebSocket to it (`--cors` only covers HTTP polling, and enabling engineio's
         # own CORS duplicates the header). Refuse browser connections from other origins.

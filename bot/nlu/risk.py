@@ -25,7 +25,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDE
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.ids import RISK_KEY
-from bot.nlu.guards import FULL_TEXT_KEY
+from bot.nlu.input_checks import FULL_TEXT_KEY
 from bot.safety import assess_risk
 from bot.safety.language import guess_language
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.safety.guards import RESEARCH
+from bot.safety.lookalikes import RESEARCH
 from bot.safety.rules import DISTRESS, Rule, rx
 
 _D = DISTRESS

@@ -10,7 +10,7 @@ idiom: "kill me" from a person needs a sign that it is meant.
 
 from __future__ import annotations
 
-from bot.safety.guards import PLAYFUL_HIT, RESEARCH
+from bot.safety.lookalikes import PLAYFUL_HIT, RESEARCH
 from bot.safety.rules import DANGER_FROM_OTHERS, Rule, near, rx
 from bot.safety.words import ABUSER, ABUSER_NOUN, HARM_VERB
 

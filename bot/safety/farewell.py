@@ -10,7 +10,7 @@ Ordinary sign-offs, holidays and decluttering are excluded by their setting.
 
 from __future__ import annotations
 
-from bot.safety.guards import (
+from bot.safety.lookalikes import (
     ABSENCE_SETTING,
     AWAY_REASON,
     DECLUTTER,

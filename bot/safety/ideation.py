@@ -9,7 +9,7 @@ time" are one idea each, not three sentences.
 
 from __future__ import annotations
 
-from bot.safety.guards import OTHERS_DEATH, RESEARCH
+from bot.safety.lookalikes import OTHERS_DEATH, RESEARCH
 from bot.safety.rules import SUICIDAL_IDEATION, Rule, near, rx, then
 from bot.safety.words import (
     DEATH_NOUN,

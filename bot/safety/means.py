@@ -11,7 +11,7 @@ tape). A height question alone is weak: crisis only with hopelessness or loss.
 
 from __future__ import annotations
 
-from bot.safety.guards import (
+from bot.safety.lookalikes import (
     HEIGHT_LEISURE,
     LEISURE_JUMP,
     MED_ROUTINE,

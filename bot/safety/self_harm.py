@@ -9,7 +9,7 @@ on sugar) and accidents are excluded by the object or the setting.
 
 from __future__ import annotations
 
-from bot.safety.guards import ACCIDENT, BLADE_USE, RESEARCH
+from bot.safety.lookalikes import ACCIDENT, BLADE_USE, RESEARCH
 from bot.safety.rules import SELF_HARM, Rule, near, rx, then
 from bot.safety.words import BODY, INTENT, MYSELF
 

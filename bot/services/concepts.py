@@ -17,7 +17,7 @@ class Explanation:
 
 
 @dataclass(frozen=True)
-class Position:
+class TablePosition:
     """Where a style sits in the four-category table (self-image x image of others)."""
 
     self_view: str
@@ -126,10 +126,10 @@ def explain(concept_id: str) -> Explanation:
     )
 
 
-def position_of(concept_id: str) -> Position | None:
+def position_of(concept_id: str) -> TablePosition | None:
     for (self_view, other_view), style in load_knowledge().four_category_table.items():
         if style == concept_id:
-            return Position(self_view=self_view, other_view=other_view)
+            return TablePosition(self_view=self_view, other_view=other_view)
     return None
 
 

@@ -8,7 +8,7 @@ open their own unit of work and return the frozen results actions render.
 from __future__ import annotations
 
 from bot.services import reflection
-from bot.services.reflection import ClosingSummary, Position, Started, Step
+from bot.services.reflection import ClosingSummary, ModulePosition, Started, Step
 from bot.services.unit_of_work import unit_of_work
 
 
@@ -26,19 +26,19 @@ def resume(*, sender_id: str, channel: str | None = None) -> Started | None:
         return reflection.resume_latest(session, sender_id=sender_id, channel=channel)
 
 
-def find_unfinished(*, sender_id: str) -> Position | None:
+def find_unfinished(*, sender_id: str) -> ModulePosition | None:
     """Where this person left off, for the offer to continue at session start."""
     with unit_of_work() as session:
         return reflection.find_unfinished(session, sender_id=sender_id)
 
 
-def pause(*, reflection_id: int) -> Position:
+def pause(*, reflection_id: int) -> ModulePosition:
     """Put the module on hold; raises ``ReflectionNotFound`` if it no longer exists."""
     with unit_of_work() as session:
         return reflection.pause(session, reflection_id=reflection_id)
 
 
-def position(*, reflection_id: int) -> Position | None:
+def position(*, reflection_id: int) -> ModulePosition | None:
     with unit_of_work() as session:
         return reflection.position(session, reflection_id=reflection_id)
 

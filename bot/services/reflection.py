@@ -58,7 +58,7 @@ class AnswerOutcome:
 
 
 @dataclass(frozen=True)
-class Position:
+class ModulePosition:
     reflection_id: int
     takeaway: str
     title: str
@@ -118,7 +118,7 @@ def start_module(
     )
 
 
-def find_unfinished(session: Session, *, sender_id: str) -> Position | None:
+def find_unfinished(session: Session, *, sender_id: str) -> ModulePosition | None:
     """Where this person left off, if anywhere."""
     user = repo.get_user(session=session, sender_id=sender_id)
     if user is None:
@@ -138,8 +138,8 @@ def resume_latest(
     return start_module(session, sender_id=sender_id, takeaway=position.takeaway, channel=channel)
 
 
-def _position(reflection: ReflectionSession) -> Position:
-    return Position(
+def _position(reflection: ReflectionSession) -> ModulePosition:
+    return ModulePosition(
         reflection_id=reflection.id,
         takeaway=reflection.takeaway,
         title=_takeaway(reflection).title,
@@ -148,12 +148,12 @@ def _position(reflection: ReflectionSession) -> Position:
     )
 
 
-def position(session: Session, *, reflection_id: int) -> Position | None:
+def position(session: Session, *, reflection_id: int) -> ModulePosition | None:
     reflection = repo.get_reflection(session=session, reflection_id=reflection_id)
     return None if reflection is None else _position(reflection)
 
 
-def pause(session: Session, *, reflection_id: int) -> Position:
+def pause(session: Session, *, reflection_id: int) -> ModulePosition:
     reflection = _load(session, reflection_id)
     if reflection.status == "active":
         reflection.status = "paused"

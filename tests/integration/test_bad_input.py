@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from bot.channels import guard
+from bot.channels import no_silence
 from tests.support.servers import Stack, texts
 
 pytestmark = pytest.mark.integration
@@ -64,7 +64,7 @@ def test_long_answer_inside_a_module__is_kept_whole(stack: Stack) -> None:
 
 def test_dead_action_server__gets_a_kind_reply_and_crisis_still_gets_help(stack: Stack) -> None:
     stack.stop("actions")
-    time.sleep(guard.PROBE_TTL_SECONDS + 0.5)  # let the guard's cached probe expire
+    time.sleep(no_silence.PROBE_TTL_SECONDS + 0.5)  # let the guard's cached probe expire
     try:
         reply = texts(stack.say("no-actions-person", "what have I done so far"))
         assert "technical problem" in reply and "try again" in reply

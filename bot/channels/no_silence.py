@@ -80,7 +80,7 @@ def _count_sends(channel: OutputChannel, muted: bool) -> list[int]:
     return counter
 
 
-def guarded(on_new_message: Handler) -> Handler:
+def never_silent(on_new_message: Handler) -> Handler:
     async def handle(message: UserMessage) -> None:
         channel = message.output_channel
         original_send = channel.send_text_message

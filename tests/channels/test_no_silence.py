@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels import guard
+from bot.channels import no_silence
 from tests.support.aio import run_sync
 
 
@@ -15,14 +15,14 @@ def _run(
     async def probe(_: str) -> bool:
         return alive
 
-    monkeypatch.setattr(guard, "action_server_alive", probe)
+    monkeypatch.setattr(no_silence, "action_server_alive", probe)
 
     async def rasa(message: UserMessage) -> None:
         for reply in replies:
             await message.output_channel.send_text_message(message.sender_id, reply)
 
     channel = CollectingOutputChannel()
-    run_sync(guard.guarded(rasa)(UserMessage(text, channel, "person")))
+    run_sync(no_silence.never_silent(rasa)(UserMessage(text, channel, "person")))
     return [m["text"] for m in channel.messages]
 
 

@@ -1,10 +1,10 @@
 """Input hygiene and command sanity checks that run inside the NLU pipeline.
 
-``InputGuard`` makes odd input safe for tokenising: it removes zero-width and
+``InputCleaner`` makes odd input safe for tokenising: it removes zero-width and
 bidirectional control characters, applies NFKC, and caps how much of a huge
 message NLU reads (the full text still reaches the dialogue and storage).
 
-``CommandGuard`` stops a long, personal message from being read as a short
+``LongMessageFilter`` stops a long, personal message from being read as a short
 command: "stop", "skip" or "help" are a few words, a reflection is not.
 """
 
@@ -45,7 +45,7 @@ def cap_for_nlu(text: str, max_chars: int) -> str:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
-class InputGuard(GraphComponent):
+class InputCleaner(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"max_chars": 1500}
@@ -60,7 +60,7 @@ class InputGuard(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> InputGuard:
+    ) -> InputCleaner:
         return cls(config)
 
     def _guard(self, message: Message) -> None:
@@ -83,7 +83,7 @@ class InputGuard(GraphComponent):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class CommandGuard(GraphComponent):
+class LongMessageFilter(GraphComponent):
     """Re-labels long messages classified as commands, and long statements read as questions."""
 
     @staticmethod
@@ -128,7 +128,7 @@ class CommandGuard(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> CommandGuard:
+    ) -> LongMessageFilter:
         return cls({**cls.get_default_config(), **config})
 
     def process(self, messages: list[Message]) -> list[Message]:
