@@ -162,7 +162,8 @@ DISTANT_PAST = rx(
     r"three|four|five|ten)\s+years|"
     r"(?:back\s+)?in\s+the\s+(?:sixties|seventies|eighties|nineties|\d0s|"
     r"'\d0s)|teenage\s+\w+\s+era|"
-    r"(?:my|a)\s+teenage\s+(?:self|years))\b"
+    r"(?:my|a)\s+teenage\s+(?:self|years)|in\s+(?:19|20)\d\d|year\s+\d+\s+me|"
+    r"when\s+i\s+was\s+(?:twenty|thirty|forty)(?:-\w+)?)\b"
 )
 # The person says it is over: stopped, resolved, well now.
 RESOLVED = rx(
@@ -175,7 +176,10 @@ RESOLVED = rx(
     r"(?:i'?m|i\s+am)\s+(?:\w+-?)?(?:twenty|thirty|forty|fifty|sixty|\d{2})(?:-\w+)?\s+now|"
     r"today\s+i\s+am\s+(?:married|happy|well|fine|safe)|still\s+here|(?:\w+\s+)?years?\s+clean|"
     r"(?:well\s+)?behind\s+me|(?:now\s+)?i\s+am\s+in\s+(?:a\s+)?safe\s+place|much\s+better\s+now|"
-    r"(?:i'?ve|i\s+have)\s+had\s+a\s+good\s+life\s+since|a\s+long\s+time\s+ago)\b"
+    r"(?:i'?ve|i\s+have)\s+had\s+a\s+good\s+life\s+since|a\s+long\s+time\s+ago|"
+    r"doing\s+(?:much\s+|so\s+much\s+)?(?:okay|ok|well|better|fine)\b|glad\s+(?:he|she|they|i)\s+did|"
+    r"i'?m\s+(?:genuinely\s+|really\s+|very\s+)?happy|not\s+in\s+my\s+life\s+(?:now|anymore|any\s+more)|"
+    r"working\s+on\s+it\s+with\s+my\s+(?:counsell?or|therapist))\b"
 )
 # Someone writing a story, a script or a poem about a character.
 WRITING_FICTION = rx(
