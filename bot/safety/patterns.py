@@ -13,10 +13,12 @@ from bot.safety.danger import DANGER_RULES
 from bot.safety.farewell import BURDEN_RULES
 from bot.safety.ideation import SUICIDAL_RULES
 from bot.safety.means import METHOD_RULES
+from bot.safety.plans import PLAN_RULES
 from bot.safety.presence import PRESENCE_RULES
 from bot.safety.rules import Rule
 from bot.safety.self_harm import SELF_HARM_RULES
 
 CRISIS_RULES: tuple[Rule, ...] = (
     SUICIDAL_RULES + SELF_HARM_RULES + METHOD_RULES + BURDEN_RULES + DANGER_RULES + PRESENCE_RULES
+    + PLAN_RULES
 )
