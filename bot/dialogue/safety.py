@@ -43,12 +43,13 @@ LEFT_TO_RULES = frozenset({"crisis", "get_help_now"})
 ASK_INTENT = "safety_check"
 # Risk building: the last WINDOW messages since the last safety reply, each worth its
 # learned score (a rule cue counts as CUE_SIGNAL), add up to BUILDING or more, and the
-# newest is itself worth at least NEWEST.
+# newest is itself worth at least NEWEST. Distress alone (CONCERN_SIGNAL) stays below
+# NEWEST: three answers that each say "overwhelmed" are not risk building.
 WINDOW = 3
 BUILDING = 1.0
 NEWEST = 0.3
 CUE_SIGNAL = 0.6
-CONCERN_SIGNAL = 0.4
+CONCERN_SIGNAL = 0.2
 SAFETY_ACTIONS = frozenset({ASK, ANSWER, *CRISIS_ACTIONS})
 
 

@@ -134,15 +134,16 @@ def assess_risk(text: str) -> RiskAssessment:
     if not isinstance(text, str):
         raise TypeError(f"assess_risk expects str, got {type(text).__name__}")
     folded = fold(text)
-    hits = _find_hits(folded.text)
+    hits, lookalike = _find_hits(folded.text)
     score = _net_probability(text) if text.strip() else 0.0
     level: Level = max((hit.level for hit in hits), key=_RANK.__getitem__, default="none")
     evidence = _evidence(text, folded, hits)
     if level == "crisis":
         return RiskAssessment("crisis", evidence, False, score)
     cue = any(hit.ask for hit in hits)
-    # A denial, someone else, fiction or the resolved past: the net alone does not ask.
-    lowered = any(hit.note in _LOWERED for hit in hits)
+    # A denial, someone else, fiction or the resolved past, or a rule's look-alike setting
+    # ("cut myself shaving") with nothing else found: the net alone does not ask.
+    lowered = any(hit.note in _LOWERED for hit in hits) or (lookalike and not hits)
     net = RiskEvidence("learned", "risk_net", 0, 0, "")
     if (score >= CRISIS_THRESHOLD or cue and score >= CUE_CRISIS_THRESHOLD) and not lowered:
         return RiskAssessment("crisis", (*evidence, net), False, score)
@@ -154,10 +155,12 @@ def assess_risk(text: str) -> RiskAssessment:
     return RiskAssessment(level, evidence, ask, score)
 
 
-def _find_hits(t: str) -> list[_Hit]:
+def _find_hits(t: str) -> tuple[list[_Hit], bool]:
+    """The hits that survive their guards, and whether a look-alike setting was seen."""
     sentences = [m.span() for m in _SENTENCE.finditer(t)]
     starts = [span[0] for span in sentences]
     raw: list[tuple[Rule, int, int, str]] = []
+    lookalikes: list[str] = []
     for rule in ALL_RULES:
         kept = 0
         for match in rule.pattern.finditer(t):
@@ -174,6 +177,7 @@ def _find_hits(t: str) -> list[_Hit]:
             if _guarded(rule, sentence) or (
                 rule.unless_message is not None and rule.unless_message.search(t) is not None
             ):
+                lookalikes.append(rule.name)
                 continue
             raw.append((rule, start, end, sentence))
             kept += 1
@@ -187,7 +191,7 @@ def _find_hits(t: str) -> list[_Hit]:
         hit = _modify(rule, t, start, end, sentence, context=context, current=current)
         if hit is not None:
             hits.append(hit)
-    return hits
+    return hits, bool(lookalikes)
 
 
 def _guarded(rule: Rule, sentence: str) -> bool:

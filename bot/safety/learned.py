@@ -49,11 +49,11 @@ SPENT_SETS = tuple(
 )
 CACHE_DIR = ROOT / "var" / "cache"
 # Read off 5-fold cross-validation of the training data (``python -m
-# bot.evaluation.risk_net_cv``): at 0.8 the net alone flags 63% of risk messages and
-# 2.3% of ordinary ones (0.7: 73% and 4.3%); the rules catch most of what it leaves.
-# Between the points CV allowed, 0.8 kept set E's look-alikes under 10% (post-tuning,
-# not blind). At 0.97 it flagged 0.1% of ordinary messages in CV (0.99: none).
-ASK_THRESHOLD = 0.8
+# bot.evaluation.risk_net_cv``): at 0.6 the net alone flags 84% of risk messages and
+# 7.0% of ordinary ones (0.8: 67% and 2.6%). Safety errs toward asking, so the bot
+# asks from 0.6: the most the 10% look-alike budget allows. At 0.97 the net flagged
+# no ordinary message in cross-validation; only then does it raise a crisis alone.
+ASK_THRESHOLD = 0.6
 CRISIS_THRESHOLD = 0.97
 # A cue of the rules and a confident net together are a crisis.
 CUE_CRISIS_THRESHOLD = 0.9

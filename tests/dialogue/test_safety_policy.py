@@ -168,3 +168,17 @@ def test_risk_building__needs_the_newest_message_to_carry_some_risk() -> None:
     assert risk_building([0.5, 0.4, 0.3])
     assert not risk_building([0.1, 0.6, 0.6])
     assert not risk_building([0.9])
+
+
+def test_safety_policy__three_answers_that_each_name_distress_are_not_risk_building(
+    policy, domain
+) -> None:
+    distress = {"level": "concern", "ask": False, "score": 0.01, "evidence": []}
+    events = [
+        *said("I felt overwhelmed as a kid", "share", distress),
+        *bot("reflection_form"),
+        *said("she was overwhelmed too", "share", distress),
+        *bot("reflection_form"),
+        *said("I get overwhelmed with friends", "share", distress),
+    ]
+    assert predicted(policy, domain, events)[0] is None

@@ -95,3 +95,8 @@ def test_risk_net__the_fast_path_gives_sklearns_own_probabilities() -> None:
     net = get_net()
     for example in training_examples()[:300]:
         assert abs(net.probability(example.text) - net.reference_probability(example.text)) < 1e-9
+
+
+def test_detector__a_recognised_look_alike_setting_stops_the_net_asking_alone() -> None:
+    assessment = assess_risk("I cut myself shaving")
+    assert assessment.level == "none" and not assessment.ask
