@@ -190,11 +190,10 @@ class Supervisor:
                 time.sleep(interval)
                 self.step()
         finally:
+            self._say(self.gave_up or "stopping: in-flight messages finish first")
             self.stop()
-        if self.gave_up is not None:
-            self._say(self.gave_up)
-            return 1
-        return 0
+            self._say("all processes stopped")
+        return 0 if self.gave_up is None else 1
 
     def stop(self) -> None:
         """SIGTERM the request-takers, wait, then the action server; SIGKILL stragglers."""

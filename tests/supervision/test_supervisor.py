@@ -95,10 +95,11 @@ def test_crash_loop__gives_up_with_a_plain_message_and_exit_1(tmp_path: Path) ->
     started = time.monotonic()
     code = supervisor.run(lambda: False, interval=0.02)
     assert code == 1 and time.monotonic() - started < 20
-    assert lines[-1].startswith(
+    assert lines[-2].startswith(
         "the web process crashed 5 times within 60 s (last: exit code 3), so SecureBase is"
         " stopping everything."
     )
+    assert lines[-1] == "all processes stopped"
     assert sum("exited unexpectedly" in line for line in lines) == 4
     health = read_status(tmp_path / "processes.json")
     assert health is not None
