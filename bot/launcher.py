@@ -3,24 +3,26 @@
 ``python -m bot.launcher`` is what ``make run`` calls. It validates all
 content (a broken file stops it with the file and field named), applies database
 migrations, then runs the three processes with telemetry off and the HTTP API
-closed unless ``RASA_API_TOKEN`` is set, and stops all of them when any one
-exits or on Ctrl-C. Tests use :func:`child_env` and the ``*_command``
-functions to start the same processes on free ports.
+closed unless ``RASA_API_TOKEN`` is set. :mod:`bot.supervision` keeps them
+serving: a crashed process is restarted with backoff while the others carry
+on, and everything stops on Ctrl-C/SIGTERM or when one process keeps crashing.
+Tests use :func:`child_env` and the ``*_command`` functions to start the same
+processes on free ports.
 """
 
 from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
-import time
 from collections.abc import Mapping
 from pathlib import Path
 
 from bot.content import refuse_to_start_if_broken
 from bot.settings import PROJECT_ROOT, Settings, get_settings
 from bot.storage.migrate import upgrade
+from bot.supervision import ProcessSpec, Supervisor
+from bot.supervision.supervisor import popen_spawner
 
 MODEL_PATH = PROJECT_ROOT / "models" / "securebase.tar.gz"
 
@@ -45,6 +47,7 @@ def child_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict
                 p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
             ),
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "SECUREBASE_STATUS_FILE": str(settings.status_path),
         }
     )
     return env
@@ -98,6 +101,15 @@ def web_command(settings: Settings) -> list[str]:
     ]
 
 
+def process_specs(settings: Settings) -> list[ProcessSpec]:
+    """The three processes, the action server first so Rasa finds it when it is ready."""
+    return [
+        ProcessSpec("actions", "action server", action_command(settings), takes_requests=False),
+        ProcessSpec("rasa", "Rasa server", rasa_command(settings)),
+        ProcessSpec("web", "web process", web_command(settings)),
+    ]
+
+
 def main() -> int:
     settings = get_settings()
     refuse_to_start_if_broken()  # before any child process, so the message is the only output
@@ -105,14 +117,15 @@ def main() -> int:
         print(f"No trained model at {MODEL_PATH}; run `make train` first.", file=sys.stderr)
         return 1
     upgrade(settings.database_url)
-    env = child_env(settings)
-    processes = [
-        subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
-        for command in (action_command(settings), rasa_command(settings), web_command(settings))
-    ]
+    supervisor = Supervisor(
+        process_specs(settings),
+        spawn=popen_spawner(cwd=PROJECT_ROOT, env=child_env(settings)),
+        status_path=settings.status_path,
+    )
     print(
         f"SecureBase is starting: chat at http://{settings.host}:{settings.web_port}/ ,"
-        f" REST at {settings.rasa_url}/webhooks/rest/webhook . Ctrl-C stops everything.",
+        f" REST at {settings.rasa_url}/webhooks/rest/webhook . A crashed process is"
+        " restarted; Ctrl-C stops everything.",
         flush=True,
     )
     stopping = False
@@ -123,21 +136,7 @@ def main() -> int:
 
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
-    try:
-        while not stopping and all(p.poll() is None for p in processes):
-            time.sleep(0.5)
-    finally:
-        for process in processes:
-            if process.poll() is None:
-                process.terminate()
-        deadline = time.monotonic() + 15
-        for process in processes:
-            try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                process.kill()
-    failed = [p.args for p in processes if p.returncode not in (0, -signal.SIGTERM, None)]
-    return 1 if failed and not stopping else 0
+    return supervisor.run(lambda: stopping)
 
 
 if __name__ == "__main__":

@@ -62,6 +62,8 @@ class Settings:
     action_endpoint: str = ""
     public_rasa: str = ""
     content_dir: Path = CONTENT_DIR
+    # Where the launcher shares its processes' state with /health; "" outside `make run`.
+    status_file: str = ""
 
     @property
     def web_origins(self) -> tuple[str, ...]:
@@ -73,6 +75,11 @@ class Settings:
     def public_rasa_url(self) -> str:
         """Where browsers reach Rasa (``PUBLIC_RASA_URL`` behind a proxy; else ``rasa_url``)."""
         return self.public_rasa or self.rasa_url
+
+    @property
+    def status_path(self) -> Path:
+        """The launcher's status file (``SECUREBASE_STATUS_FILE``, else ``var/processes.json``)."""
+        return Path(self.status_file or PROJECT_ROOT / "var" / "processes.json")
 
     @property
     def rasa_url(self) -> str:
@@ -122,6 +129,7 @@ class Settings:
             action_endpoint=env.get("ACTION_ENDPOINT_URL", ""),
             public_rasa=env.get("PUBLIC_RASA_URL", "").rstrip("/"),
             content_dir=content_dir,
+            status_file=env.get("SECUREBASE_STATUS_FILE", ""),
         )
 
 

@@ -14,6 +14,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from bot.settings import Settings, get_settings
+from bot.supervision.status import read_status
 from bot.web.crisis import crisis_payload, pick_region
 from bot.web.security import SecurityHeaders
 
@@ -73,7 +74,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         return FileResponse(path, media_type=media, headers=cache)
 
     async def health(request: Request) -> Response:
-        """Liveness of this process plus a quick look at the Rasa server behind it."""
+        """Liveness of this process, a quick look at Rasa, and, under `make run`, what the
+        launcher knows: each process up or restarting, and its restarts in the last hour."""
         try:
             async with httpx.AsyncClient(timeout=2.0) as client:
                 reply = await client.get(f"{settings.rasa_url}/")
@@ -81,7 +83,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         except httpx.HTTPError:
             rasa_ok = False
         status = 200 if rasa_ok else 503
-        return JSONResponse({"web": "ok", "rasa": "ok" if rasa_ok else "unreachable"}, status)
+        body: dict[str, object] = {"web": "ok", "rasa": "ok" if rasa_ok else "unreachable"}
+        supervised = read_status(settings.status_path) if settings.status_file else None
+        if supervised is not None:
+            body.update(supervised)
+        return JSONResponse(body, status)
 
     routes = [
         Route("/", landing),

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
 from bot.settings import Settings
+from bot.supervision.status import ProcessStatus, write_status
 from bot.web import app as web_app
 from bot.web.app import STATIC, create_app
 
@@ -137,3 +141,26 @@ def test_widget_code__never_uses_innerhtml_or_eval() -> None:
     for risky in (".innerHTML", ".outerHTML", "insertAdjacentHTML(", "document.write(", "eval(",
                   "new Function("):
         assert risky not in source, risky
+
+
+def test_health__reports_each_process_from_the_launchers_status_file(tmp_path: Path) -> None:
+    status_file = tmp_path / "processes.json"
+    write_status(
+        status_file,
+        {
+            "rasa": ProcessStatus(state="up", pid=1),
+            "actions": ProcessStatus(
+                state="restarting", restart_times=[time.time() - 5], last_exit="exit code 1"
+            ),
+        },
+        pid=os.getpid(),
+    )
+    client = TestClient(create_app(replace(SETTINGS, status_file=str(status_file))))
+    body = client.get("/health").json()
+    assert body["supervisor"] == "running"
+    assert body["processes"]["actions"] == {
+        "state": "restarting",
+        "restarts_last_hour": 1,
+        "last_exit": "exit code 1",
+    }
+    assert body["processes"]["rasa"]["state"] == "up" and "pid" not in body["processes"]["rasa"]

@@ -229,16 +229,22 @@
   function settleTyping() { if (!typing.hidden) setTyping(true, 700); }
 
   /* ---- connection: session_request on every (re)connect, queue until confirmed ---- */
-  var socket = null, confirmed = false, queue = [];
+  var socket = null, confirmed = false, queue = [], loading = false, retryMs = 1000;
   function setStatus(text) { status.textContent = text; status.hidden = !text; }
   function connect() {
-    if (socket) return;
+    if (socket || loading) return;
     setStatus("Connecting…");
     if (window.io) return start();
+    loading = true;
     var tag = el("script", { src: asset("widget/socket.io.min.js"), async: true });
-    tag.addEventListener("load", start);
+    tag.addEventListener("load", function () { loading = false; start(); });
     tag.addEventListener("error", function () {
-      setStatus("Chat is unavailable right now. “Get help now” still works.");
+      /* the web process is down or restarting: say so and try again, 1 s, 2 s, 4 s ... 30 s */
+      loading = false;
+      tag.remove();
+      setStatus("Can't reach " + cfg.title + " right now. Reconnecting… “Get help now” still works.");
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 30000);
     });
     document.head.appendChild(tag);
   }

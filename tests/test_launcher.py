@@ -1,0 +1,25 @@
+"""How the launcher wires its processes to the supervisor and to /health."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.launcher import child_env, process_specs
+from bot.settings import PROJECT_ROOT, Settings
+
+
+def test_specs__stop_the_request_takers_before_the_action_server() -> None:
+    specs = {spec.name: spec for spec in process_specs(Settings())}
+    assert list(specs) == ["actions", "rasa", "web"]
+    assert not specs["actions"].takes_requests
+    assert specs["rasa"].takes_requests and specs["web"].takes_requests
+
+
+def test_child_env__tells_the_web_process_where_the_status_file_is(tmp_path: Path) -> None:
+    settings = Settings.from_env(
+        {"SECUREBASE_STATUS_FILE": str(tmp_path / "s.json"), "TRACKER_DB": str(tmp_path / "t.db")}
+    )
+    assert child_env(settings, base={})["SECUREBASE_STATUS_FILE"] == str(tmp_path / "s.json")
+    default = Settings(tracker_db=str(tmp_path / "t.db"))
+    expected = str(PROJECT_ROOT / "var" / "processes.json")
+    assert child_env(default, base={})["SECUREBASE_STATUS_FILE"] == expected
