@@ -192,7 +192,10 @@ class ActionFinishReflection(GuardedAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(response="utter_reflection_finished")
+        current = reflection_id(tracker)
+        # A form that ended because the person asked to stop has already said so.
+        if current is None or journey.status(reflection_id=current) != "paused":
+            dispatcher.utter_message(response="utter_reflection_finished")
         return slot_events(module_reset({REFLECTION_ID_SLOT: None}))
 
 

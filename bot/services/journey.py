@@ -43,6 +43,12 @@ def position(*, reflection_id: int) -> Position | None:
         return reflection.position(session, reflection_id=reflection_id)
 
 
+def status(*, reflection_id: int) -> str | None:
+    """active, paused or completed: a form that ended on a pause closes without thanks."""
+    with unit_of_work() as session:
+        return reflection.status(session, reflection_id=reflection_id)
+
+
 def next_step(*, reflection_id: int) -> Step | None:
     """The open prompt or follow-up; the database, not the form, says which."""
     with unit_of_work() as session:

@@ -148,6 +148,12 @@ def _position(reflection: ReflectionSession) -> Position:
     )
 
 
+def status(session: Session, *, reflection_id: int) -> str | None:
+    """active, paused or completed; None when the module no longer exists."""
+    reflection = repo.get_reflection(session=session, reflection_id=reflection_id)
+    return None if reflection is None else str(reflection.status)
+
+
 def position(session: Session, *, reflection_id: int) -> Position | None:
     reflection = repo.get_reflection(session=session, reflection_id=reflection_id)
     return None if reflection is None else _position(reflection)
@@ -164,6 +170,8 @@ def pause(session: Session, *, reflection_id: int) -> Position:
 def required_slots(session: Session, *, reflection_id: int) -> list[str]:
     """What the form still needs: the mood check-in only before the first answer."""
     reflection = _load(session, reflection_id)
+    if reflection.status == "paused":
+        return []  # stopped from inside the form: nothing more to ask until they continue
     slots: list[str] = []
     started_answering = bool(reflection.answers)
     if (
