@@ -186,7 +186,9 @@ def required_slots(session: Session, *, reflection_id: int) -> list[str]:
     return slots
 
 
-def current_step(session: Session, *, reflection_id: int) -> Step | None:
+def current_step(
+    session: Session, *, reflection_id: int, introduced: bool = False
+) -> Step | None:
     reflection = _load(session, reflection_id)
     if reflection.step >= PROMPTS_PER_MODULE:
         return None
@@ -202,7 +204,7 @@ def current_step(session: Session, *, reflection_id: int) -> Step | None:
         text=content.followups[followup] if followup else prompt.text,
         number=reflection.step + 1,
         total=PROMPTS_PER_MODULE,
-        show_introduction=reflection.step == 0 and not reflection.answers,
+        show_introduction=reflection.step == 0 and not reflection.answers and not introduced,
         introduction=content.introduction,
     )
 

@@ -333,3 +333,11 @@ def test_risk_message__is_never_taken_for_a_non_answer(app_db: str) -> None:
     )  # fmt: skip
     assert concern.risk_level == "concern" and _count(app_db, Answer.id) == 1
 
+
+
+def test_prompt_asked_again__comes_without_the_introduction(app_db: str) -> None:
+    rid = _start()
+    first = journey.next_step(reflection_id=rid)
+    again = journey.next_step(reflection_id=rid, introduced=True)
+    assert first is not None and first.show_introduction
+    assert again is not None and not again.show_introduction and again.text == first.text
