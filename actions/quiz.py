@@ -79,9 +79,10 @@ class ValidateQuizForm(FailsKindlyFormValidationAction):
             return {"quiz_answer": value}
         graded = service.grade(ids[index], value if isinstance(value, str) else "")
         dispatcher.utter_message(text=graded.reply)
-        if graded.correct is None:
+        if not graded.moves_on:
             return {"quiz_answer": None}
-        score += int(graded.correct)
+        # A don't-know is logged as unanswered (correct: None) and never counted wrong.
+        score += int(graded.correct is True)
         log.append({"question": ids[index], "correct": graded.correct})
         index += 1
         slots: dict[str, Any] = {"quiz_index": index, "quiz_score": score, "quiz_log": log}

@@ -22,6 +22,7 @@ from actions.common import (
 )
 from bot.content import PROMPTS_PER_MODULE
 from bot.ids import (
+    INTRODUCED_SLOT,
     PENDING_OFFER_SLOT,
     REFLECTION_ID_SLOT,
     REFLECTION_READY_SLOT,
@@ -137,13 +138,16 @@ class ActionAskReflectionAnswer(FailsKindlyAction):
         current = reflection_id(tracker)
         if current is None:
             return []
-        step = journey.next_step(reflection_id=current)
+        introduced = tracker.get_slot(INTRODUCED_SLOT) == str(current)
+        step = journey.next_step(reflection_id=current, introduced=introduced)
         if step is None:
             return []
+        events: list[EventType] = []
         if step.show_introduction:
             dispatcher.utter_message(
                 response="utter_reflection_intro", title=step.title, introduction=step.introduction
             )
+            events.append(SlotSet(INTRODUCED_SLOT, str(current)))
         if step.kind == "followup":
             dispatcher.utter_message(response="utter_reflection_followup", prompt=step.text)
         else:
@@ -153,7 +157,7 @@ class ActionAskReflectionAnswer(FailsKindlyAction):
                 total=step.total,
                 prompt=step.text,
             )
-        return []
+        return events
 
 
 class ActionAskMoodAfter(FailsKindlyAction):
@@ -192,7 +196,10 @@ class ActionFinishReflection(FailsKindlyAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(response="utter_reflection_finished")
+        current = reflection_id(tracker)
+        # A form that ended because the person asked to stop has already said so.
+        if current is None or journey.status(reflection_id=current) != "paused":
+            dispatcher.utter_message(response="utter_reflection_finished")
         return slot_events(module_reset({REFLECTION_ID_SLOT: None}))
 
 

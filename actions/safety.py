@@ -11,7 +11,16 @@ from rasa_sdk.events import ActiveLoop, EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import FailsKindlyAction, channel, latest_intent, risk_of, say, slot_events
+from actions.common import (
+    FailsKindlyAction,
+    channel,
+    in_reflection,
+    latest_intent,
+    reflection_id,
+    risk_of,
+    say,
+    slot_events,
+)
 from bot.ids import SAFETY_QUESTION_SLOT, SAFETY_RESUME_SLOT
 from bot.services import safety_question, turn
 
@@ -69,6 +78,8 @@ class ActionSafetyCheck(FailsKindlyAction):
         result = safety_question.ask_directly(
             sender_id=tracker.sender_id, risk=risk_of(tracker), channel=channel(tracker),
             resume=loop,
+            text=str((tracker.latest_message or {}).get("text") or ""),
+            reflection_id=reflection_id(tracker) if in_reflection(tracker) else None,
         )
         events = slot_events(say(dispatcher, result))
         return [*events, ActiveLoop(None)] if loop else events

@@ -42,6 +42,8 @@ MOOD_AFTER_SLOT = "mood_after"
 # The safety question just asked ("intent" or "safe") and the form to go back to.
 SAFETY_QUESTION_SLOT = "safety_question"
 SAFETY_RESUME_SLOT = "safety_resume"
+# The reflection id whose introduction was shown: a prompt asked again comes without it.
+INTRODUCED_SLOT = "reflection_introduced"
 # Set by action_delete_data; the tracker store forgets the conversation when it sees it.
 FORGET_SLOT = "forget_me"
 

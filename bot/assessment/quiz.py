@@ -28,6 +28,8 @@ ORDINALS: Mapping[str, int] = {
     "4": 3,
     "5": 4,
 }
+# The key under quiz.yml ``words`` for "no idea", "not sure" and the like.
+DONT_KNOW = "dont_know"
 OPTION_WORDS = ("option", "answer", "choice", "letter", "its", "say", "pick", "go with")
 # Words too common to tell one option from another.
 STOPWORDS = frozenset(
@@ -39,11 +41,19 @@ STOPWORDS = frozenset(
 
 @dataclass(frozen=True)
 class QuizGrade:
-    """``correct`` is None when the answer could not be read; ``understood`` is what was read."""
+    """``correct`` is None when the answer could not be read; ``understood`` is what was read.
+
+    ``unanswered``: the person said they don't know. That is no answer, not a wrong
+    one: the explanation is given, the question counts as unanswered.
+    """
 
     correct: bool | None
     explanation: str
     understood: str | None
+    unanswered: bool = False
+    answer_label: str | None = None  # "d) Dismissing-avoidant" for a choice question
+    chosen_label: str | None = None  # the option they picked, when wrong
+    chosen_meaning: str | None = None  # what that option means (quiz.yml option_notes)
 
 
 def draw_questions(
@@ -83,21 +93,29 @@ def _found(tokens: list[str], index: Mapping[tuple[str, ...], str]) -> set[str]:
 
 
 def _read_true_false(question: QuizQuestion, text: str, texts: QuizTexts) -> str | None:
+    """"true", "false", "dont_know" or None; the longest phrase wins, so "no idea" is no "no"."""
     tokens = normalise(text).split()
     specific = _found(tokens, _phrase_index(question.answer_phrases))
     if len(specific) == 1:
         return specific.pop()
     general = _found(tokens, _phrase_index(texts.words))
-    if len(general) == 1 and not specific:
-        return general.pop()
-    return None
+    if specific:
+        return None
+    if len(general - {DONT_KNOW}) == 1:
+        return (general - {DONT_KNOW}).pop()
+    return DONT_KNOW if general == {DONT_KNOW} else None
+
+
+def _says_dont_know(text: str, texts: QuizTexts) -> bool:
+    index = _phrase_index({DONT_KNOW: texts.words[DONT_KNOW]})
+    return bool(_found(normalise(text).split(), index))
 
 
 def _stems(text: str) -> set[str]:
     return {t[:6] for t in normalise(text).split() if len(t) > 2 and t not in STOPWORDS}
 
 
-def _read_choice(question: QuizQuestion, text: str) -> str | None:
+def _read_choice(question: QuizQuestion, text: str, texts: QuizTexts) -> str | None:
     letters = LETTERS[: len(question.options)]
     normal = f" {normalise(text)} "
     tokens = normal.split()
@@ -120,6 +138,8 @@ def _read_choice(question: QuizQuestion, text: str) -> str | None:
             found.add(letters[ORDINALS[token]])
     if found:
         return found.pop() if len(found) == 1 else None
+    if _says_dont_know(text, texts):
+        return DONT_KNOW
     stems = _stems(text)
     overlaps = [len(stems & _stems(option)) for option in question.options]
     best = max(overlaps)
@@ -133,24 +153,58 @@ def grade_answer(question: QuizQuestion, text: str) -> QuizGrade:
         understood = _read_true_false(question, text, texts)
         unclear = texts.feedback["unclear_true_false"]
     else:
-        understood = _read_choice(question, text)
+        understood = _read_choice(question, text, texts)
         unclear = texts.feedback["unclear_choice"]
     if understood is None:
         return QuizGrade(correct=None, explanation=unclear, understood=None)
+    answer_label = _label(question, question.answer)
+    if understood == DONT_KNOW:
+        return QuizGrade(
+            correct=None,
+            explanation=question.explanation,
+            understood=None,
+            unanswered=True,
+            answer_label=answer_label,
+        )
+    correct = understood == question.answer
     return QuizGrade(
-        correct=understood == question.answer,
+        correct=correct,
         explanation=question.explanation,
         understood=understood,
+        answer_label=answer_label,
+        chosen_label=None if correct else _label(question, understood),
+        chosen_meaning=None if correct else question.option_notes.get(understood),
     )
 
 
+def _label(question: QuizQuestion, key: str) -> str:
+    """"d) Dismissing-avoidant" for an option letter; the button word for true/false."""
+    if question.kind != "choice":
+        return load_knowledge().quiz_texts.buttons[key].lower()
+    return f"{key}) {question.options[LETTERS.index(key)]}"
+
+
 def feedback_text(grade: QuizGrade) -> str:
-    """The reply after an answer: right or not, then the explanation (or a re-ask)."""
-    if grade.correct is None:
+    """The reply after an answer: right, wrong or not known, then the explanation.
+
+    A wrong option names the right one before explaining it, so "That is
+    dismissing-avoidant" cannot read as a comment on their pick, and then says what
+    their pick means. A don't-know is met with "that's fine", never "not quite".
+    """
+    if grade.correct is None and not grade.unanswered:
         return grade.explanation
     feedback = load_knowledge().quiz_texts.feedback
-    lead = feedback["correct"] if grade.correct else feedback["incorrect"]
-    return f"{lead} {grade.explanation}"
+    if grade.correct:
+        return f"{feedback['correct']} {grade.explanation}"
+    parts = [feedback["dont_know"] if grade.unanswered else feedback["incorrect"]]
+    if grade.answer_label:
+        parts.append(feedback["the_answer"].format(answer=grade.answer_label))
+    parts.append(grade.explanation)
+    if grade.chosen_label and grade.chosen_meaning:
+        parts.append(
+            feedback["chosen"].format(chosen=grade.chosen_label, meaning=grade.chosen_meaning)
+        )
+    return " ".join(parts)
 
 
 def option_lines(question: QuizQuestion) -> list[str]:

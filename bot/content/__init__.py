@@ -53,6 +53,7 @@ def validate_all(directory: Path | None = None) -> None:
     # The parsers live next to the code that uses each file, and that code
     # imports this package: import them here, when start-up asks for them.
     from bot.content.knowledge import load_knowledge
+    from bot.content.non_answers import load_non_answers
     from bot.safety.messages import load_messages
     from bot.safety.resources import load_resources
     from bot.scoring.emotions import load_lexicon
@@ -61,6 +62,7 @@ def validate_all(directory: Path | None = None) -> None:
     for load in (
         load_catalog,
         load_knowledge,
+        load_non_answers,
         load_resources,
         load_messages,
         load_lexicon,

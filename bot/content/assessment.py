@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.content.concepts import CONCEPT_IDS, STYLE_IDS
@@ -28,6 +28,8 @@ class QuizQuestion:
     explanation: str
     concept: str
     answer_phrases: Mapping[str, tuple[str, ...]]
+    # What picking a wrong option means, by letter: said after "the answer is ...".
+    option_notes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,13 @@ def _parse_question(raw: Any, where: str) -> QuizQuestion:
         )
         for key, value in phrases_raw.items()
     }
+    notes_raw = mapping(raw.get("option_notes", {}), f"{where}.option_notes")
+    notes = {
+        one_of(str(key).lower(), keys, f"{where}.option_notes"): require_text(
+            value, f"{where}.option_notes.{key}"
+        )
+        for key, value in notes_raw.items()
+    }
     return QuizQuestion(
         id=require_text(raw.get("id"), f"{where}.id"),
         question=require_text(raw.get("question"), f"{where}.question"),
@@ -99,6 +108,7 @@ def _parse_question(raw: Any, where: str) -> QuizQuestion:
         explanation=require_text(raw.get("explanation"), f"{where}.explanation"),
         concept=one_of(raw.get("concept"), CONCEPT_IDS, f"{where}.concept"),
         answer_phrases=phrases,
+        option_notes=notes,
     )
 
 
@@ -119,9 +129,14 @@ def parse_quiz(
         str(k).lower(): v for k, v in mapping(raw.get("buttons"), f"{source}: buttons").items()
     }
     feedback = mapping(raw.get("feedback"), f"{source}: feedback")
-    feedback_keys = ("correct", "incorrect", "unclear_true_false", "unclear_choice", "progress")
+    feedback_keys = (
+        "correct", "incorrect", "the_answer", "chosen", "dont_know",
+        "unclear_true_false", "unclear_choice", "progress",
+    )  # fmt: skip
     quiz_texts = QuizTexts(
-        words={k: texts(words.get(k), f"{source}: words.{k}") for k in ("true", "false")},
+        words={
+            k: texts(words.get(k), f"{source}: words.{k}") for k in ("true", "false", "dont_know")
+        },
         buttons={
             k: require_text(buttons.get(k), f"{source}: buttons.{k}") for k in ("true", "false")
         },

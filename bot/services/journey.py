@@ -43,10 +43,22 @@ def position(*, reflection_id: int) -> ModulePosition | None:
         return reflection.position(session, reflection_id=reflection_id)
 
 
-def next_step(*, reflection_id: int) -> Step | None:
-    """The open prompt or follow-up; the database, not the form, says which."""
+def status(*, reflection_id: int) -> str | None:
+    """active, paused or completed: a form that ended on a pause closes without thanks."""
     with unit_of_work() as session:
-        return reflection.current_step(session, reflection_id=reflection_id)
+        return reflection.status(session, reflection_id=reflection_id)
+
+
+def next_step(*, reflection_id: int, introduced: bool = False) -> Step | None:
+    """The open prompt or follow-up; the database, not the form, says which.
+
+    ``introduced``: the conversation already showed this module's introduction,
+    so a prompt asked again (after "help", a greeting, a nudge) comes alone.
+    """
+    with unit_of_work() as session:
+        return reflection.current_step(
+            session, reflection_id=reflection_id, introduced=introduced
+        )
 
 
 def required_slots(*, reflection_id: int) -> list[str]:

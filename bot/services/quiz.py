@@ -36,13 +36,20 @@ def answer_buttons(asked: QuizQuestion) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class Graded:
-    correct: bool | None  # None: the answer could not be read, ask again
+    correct: bool | None  # None: not read (ask again) or not known (see ``unanswered``)
     reply: str
+    unanswered: bool = False  # "no idea": explained and moved on, counted as unanswered
+
+    @property
+    def moves_on(self) -> bool:
+        return self.correct is not None or self.unanswered
 
 
 def grade(question_id: str, text: str) -> Graded:
     result = grade_answer(question(question_id), text)
-    return Graded(correct=result.correct, reply=feedback_text(result))
+    return Graded(
+        correct=result.correct, reply=feedback_text(result), unanswered=result.unanswered
+    )
 
 
 def finish(

@@ -148,6 +148,12 @@ def _position(reflection: ReflectionSession) -> ModulePosition:
     )
 
 
+def status(session: Session, *, reflection_id: int) -> str | None:
+    """active, paused or completed; None when the module no longer exists."""
+    reflection = repo.get_reflection(session=session, reflection_id=reflection_id)
+    return None if reflection is None else str(reflection.status)
+
+
 def position(session: Session, *, reflection_id: int) -> ModulePosition | None:
     reflection = repo.get_reflection(session=session, reflection_id=reflection_id)
     return None if reflection is None else _position(reflection)
@@ -164,6 +170,8 @@ def pause(session: Session, *, reflection_id: int) -> ModulePosition:
 def required_slots(session: Session, *, reflection_id: int) -> list[str]:
     """What the form still needs: the mood check-in only before the first answer."""
     reflection = _load(session, reflection_id)
+    if reflection.status == "paused":
+        return []  # stopped from inside the form: nothing more to ask until they continue
     slots: list[str] = []
     started_answering = bool(reflection.answers)
     if (
@@ -178,7 +186,9 @@ def required_slots(session: Session, *, reflection_id: int) -> list[str]:
     return slots
 
 
-def current_step(session: Session, *, reflection_id: int) -> Step | None:
+def current_step(
+    session: Session, *, reflection_id: int, introduced: bool = False
+) -> Step | None:
     reflection = _load(session, reflection_id)
     if reflection.step >= PROMPTS_PER_MODULE:
         return None
@@ -194,7 +204,7 @@ def current_step(session: Session, *, reflection_id: int) -> Step | None:
         text=content.followups[followup] if followup else prompt.text,
         number=reflection.step + 1,
         total=PROMPTS_PER_MODULE,
-        show_introduction=reflection.step == 0 and not reflection.answers,
+        show_introduction=reflection.step == 0 and not reflection.answers and not introduced,
         introduction=content.introduction,
     )
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.ids import ANSWER_SLOT, SAFETY_QUESTION_SLOT, SAFETY_RESUME_SLOT
 from bot.safety.answers import Question, read_answer
-from bot.services import safety, turn
+from bot.services import non_answer, reflection, safety, turn
 from bot.services.unit_of_work import unit_of_work
 from bot.settings import get_settings
 
@@ -28,10 +28,41 @@ NOT_SAFE_EVIDENCE = {"category": "answer", "rule": "not_safe_answer", "start": 0
 
 
 def ask_directly(
-    *, sender_id: str, risk: object, channel: str | None, resume: str | None
+    *,
+    sender_id: str,
+    risk: object,
+    channel: str | None,
+    resume: str | None,
+    text: str = "",
+    reflection_id: int | None = None,
 ) -> turn.Turn:
-    """The direct question; the exercise waits, nothing is stored as an answer."""
+    """The direct question; the exercise waits, nothing is stored as an answer.
+
+    When the message that raised the question also asked to stop the reflection
+    ("I don't want to do this anymore"), the module is paused with everything
+    saved and "I'm okay" will not lead back into it; the question still comes last,
+    because the next message is its answer.
+    """
     signal = turn.read_risk(risk)
+    stop = non_answer.classify(text) if reflection_id is not None else None
+    replies = []
+    where = None
+    if stop is not None and stop.does == "pause" and reflection_id is not None:
+        try:
+            with unit_of_work() as session:
+                where = reflection.pause(session, reflection_id=reflection_id)
+        except reflection.ReflectionNotFound:
+            where = None
+    if where is not None:
+        replies.append(
+            turn.Reply.of(
+                "utter_reflection_paused",
+                title=where.title,
+                number=where.number,
+                total=where.total,
+            )
+        )
+        resume = None
     evidence = signal.evidence or ({"category": "context", "rule": "risk_building"},)
     try:
         with unit_of_work() as session:
@@ -46,7 +77,8 @@ def ask_directly(
         ANSWER_SLOT: None,
         "requested_slot": None,
     }
-    return turn.Turn((turn.Reply.of("utter_safety_ask_directly"),), slots, risk_level="ask")
+    replies.append(turn.Reply.of("utter_safety_ask_directly"))
+    return turn.Turn(tuple(replies), slots, risk_level="ask")
 
 
 def answer(

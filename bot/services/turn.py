@@ -26,7 +26,7 @@ from bot.ids import (
     SAFETY_QUESTION_SLOT,
     module_reset,
 )
-from bot.services import reflection, safety
+from bot.services import non_answer, reflection, safety
 from bot.services.mood import SKIPPED, parse_mood
 from bot.services.unit_of_work import unit_of_work
 from bot.settings import get_settings
@@ -187,12 +187,16 @@ def answer(
         )
         return Turn(tuple(replies), {ANSWER_SLOT: None}, "crisis", recorded)
     replies = []
+    not_an_answer = _not_an_answer(text, concern=signal.level == "concern")
     with unit_of_work() as session:
         if signal.level == "concern":
             replies += _concern(
                 session, sender_id=sender_id, evidence=signal.evidence, channel=channel
             )
-        if intent == "skip" and len(text.split()) <= SKIP_MAX_WORDS:
+        if not_an_answer is not None:
+            replies.append(_instead_of_an_answer(session, not_an_answer, reflection_id))
+            finished = False
+        elif intent == "skip" and len(text.split()) <= SKIP_MAX_WORDS:
             finished = reflection.skip_prompt(session, reflection_id=reflection_id)
             replies.append(Reply.of("utter_prompt_skipped"))
         else:
@@ -206,6 +210,34 @@ def answer(
         risk_level="concern" if concern_met else None,
         risk_recorded=concern_met,
     )
+
+
+def _not_an_answer(text: str, *, concern: bool) -> non_answer.NonAnswer | None:
+    """What the message is instead of an answer, if anything; asked only after safety.
+
+    A message that raised concern keeps its weight: it is stored and answered as
+    the person wrote it, unless it asks to stop, which the pause honours.
+    """
+    found = non_answer.classify(text)
+    if found is None or (concern and found.does != "pause"):
+        return None
+    return found
+
+
+def _instead_of_an_answer(
+    session: Session, found: non_answer.NonAnswer, reflection_id: int
+) -> Reply:
+    """Nothing stored or quoted: a nudge back to the same prompt, or the module paused.
+
+    A paused module needs no more slots, so the form ends and the person hears
+    only where they stopped and that everything is saved.
+    """
+    if found.does == "pause":
+        where = reflection.pause(session, reflection_id=reflection_id)
+        return Reply.of(
+            "utter_reflection_paused", title=where.title, number=where.number, total=where.total
+        )
+    return Reply.of(found.reply or "utter_reflection_nudge")
 
 
 def mood(*, reflection_id: int | None, phase: str, value: object) -> Turn:

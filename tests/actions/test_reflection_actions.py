@@ -10,6 +10,7 @@ from actions.progress import ActionShowProgress
 from actions.reflection import (
     ActionAskMoodAfter,
     ActionAskReflectionAnswer,
+    ActionFinishReflection,
     ActionPauseReflection,
     ActionResumeReflection,
     ActionStartReflection,
@@ -265,3 +266,32 @@ def test_dead_database__gets_a_kind_technical_reply_not_silence(
     assert [m["response"] for m in messages] == ["utter_technical_problem"]
     events, messages = run(ActionSessionStart(), make_tracker(), domain_dict)
     assert events[0]["event"] == "session_started" and messages == []
+
+
+def test_prompt_asked_again__after_help_comes_without_the_introduction(
+    app_db: str, domain_dict: dict
+) -> None:
+    rid = start(domain_dict)
+    events, _ = run(
+        ActionAskReflectionAnswer(), make_tracker(slots={"reflection_id": rid}), domain_dict
+    )
+    assert slots_of(events) == {"reflection_introduced": rid}
+    again = make_tracker(slots={"reflection_id": rid, "reflection_introduced": rid})
+    _, messages = run(ActionAskReflectionAnswer(), again, domain_dict)
+    assert [m["response"] for m in messages] == ["utter_reflection_prompt"]
+
+
+def test_stop_in_plain_words__pauses_ends_the_form_and_the_close_says_nothing_more(
+    app_db: str, domain_dict: dict
+) -> None:
+    rid = start(domain_dict)
+    slots, messages = answer(domain_dict, rid, "I don't want to do this anymore")
+    assert [m["response"] for m in messages] == ["utter_reflection_paused"]
+    assert slots["requested_slot"] is None  # the form ends here
+    finished, said = run(
+        ActionFinishReflection(), make_tracker(slots={"reflection_id": rid}), domain_dict
+    )
+    assert said == [] and slots_of(finished)["reflection_id"] is None
+    with session_scope(app_db) as session:
+        assert session.get(ReflectionSession, int(rid)).status == "paused"
+        assert session.execute(select(Answer)).first() is None

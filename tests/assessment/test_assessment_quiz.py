@@ -113,7 +113,7 @@ def test_grade__style_names_in_own_words_are_right(question_id: str, answer: str
     assert grade_answer(question(question_id), answer).correct is True
 
 
-@pytest.mark.parametrize("answer", ["avoidant", "no idea", "b or c"])
+@pytest.mark.parametrize("answer", ["avoidant", "b or c"])
 def test_grade__ambiguous_choice_is_none(answer: str) -> None:
     grade = grade_answer(question("fearful_cell"), answer)
     assert grade.correct is None
@@ -152,3 +152,32 @@ def test_result_text__comes_from_content_by_share_right(score: int, total: int, 
 def test_result_text__impossible_score_is_a_value_error() -> None:
     with pytest.raises(ValueError):
         quiz_result_text(9, 8)
+
+
+@pytest.mark.parametrize("answer", ["no idea", "No idea!", "not sure", "idk", "I don't know"])
+@pytest.mark.parametrize("question_id", ["awareness", "destiny", "fearful_cell"])
+def test_grade__dont_know_is_unanswered_not_wrong(question_id: str, answer: str) -> None:
+    grade = grade_answer(question(question_id), answer)
+    assert grade.unanswered and grade.correct is None
+    said = feedback_text(grade)
+    assert said.startswith("That's fine") and "Not quite" not in said
+    assert question(question_id).explanation in said
+
+
+def test_grade__no_to_a_true_false_question_is_still_false() -> None:
+    assert grade_answer(question("awareness"), "no").correct is True
+    assert grade_answer(question("awareness"), "no, I think it's true").correct is None
+
+
+def test_feedback__wrong_option_names_the_answer_then_what_their_pick_means() -> None:
+    said = feedback_text(grade_answer(question("dismissing_cell"), "b"))
+    assert said.startswith("Not quite. The answer is d) Dismissing-avoidant.")
+    assert said.endswith(
+        "You picked b) Preoccupied: preoccupied pairs a negative view of the self"
+        " with a positive view of others."
+    )
+
+
+def test_feedback__a_letter_and_a_dont_know_reads_the_letter() -> None:
+    grade = grade_answer(question("dismissing_cell"), "not sure, maybe d")
+    assert grade.correct is True and not grade.unanswered

@@ -94,3 +94,35 @@ def test_answer__silence_like_reply_after_the_crisis_reply_repeats_the_resources
 def test_answer__a_crisis_in_the_reply_wins_over_a_yes(app_db: str) -> None:
     result = _answer("yes I'm safe but I want to kill myself", question="safe")
     assert result.risk_level == "crisis"
+
+
+def test_ask_directly__on_a_stop_inside_a_module_pauses_it_then_asks(app_db: str) -> None:
+    from bot.services import journey
+    from bot.storage.models import Answer, ReflectionSession
+
+    rid = journey.start(sender_id="p1", takeaway="early_experiences").reflection_id
+    text = "I don't want to do this anymore"
+    result = safety_question.ask_directly(
+        sender_id="p1", risk=assess_risk(text).to_dict(), channel="rest",
+        resume="reflection_form", text=text, reflection_id=rid,
+    )  # fmt: skip
+    # the pause is said, and the question comes last: the next message answers it
+    assert _responses(result) == ["utter_reflection_paused", "utter_safety_ask_directly"]
+    assert result.slots[SAFETY_RESUME_SLOT] is None  # "I'm okay" does not reopen the form
+    assert _levels(app_db) == ["ask"]
+    with session_scope(app_db) as session:
+        assert session.get(ReflectionSession, rid).status == "paused"
+        assert session.scalars(select(Answer)).first() is None
+
+
+def test_ask_directly__an_ordinary_cue_keeps_the_module_waiting(app_db: str) -> None:
+    from bot.services import journey
+
+    rid = journey.start(sender_id="p1", takeaway="early_experiences").reflection_id
+    text = "I can't promise I'll still be here next week"
+    result = safety_question.ask_directly(
+        sender_id="p1", risk=assess_risk(text).to_dict(), channel="rest",
+        resume="reflection_form", text=text, reflection_id=rid,
+    )  # fmt: skip
+    assert _responses(result) == ["utter_safety_ask_directly"]
+    assert result.slots[SAFETY_RESUME_SLOT] == "reflection_form"

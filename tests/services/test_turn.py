@@ -244,3 +244,100 @@ def test_reply__keyword_arguments_cannot_be_changed_after_the_fact() -> None:
     reply = Reply.of("utter_reflection_paused", number=2)
     with pytest.raises(TypeError):
         reply.kwargs["number"] = 3  # type: ignore[index]
+
+
+# --- issue 16: what is not an answer --------------------------------------------------------
+
+
+def _status(app_db: str, rid: int) -> str:
+    with session_scope(app_db) as session:
+        return str(session.get(ReflectionSession, rid).status)
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [("thanks", "utter_reflection_nudge_thanks"), ("ok", "utter_reflection_nudge"),
+     ("/affirm", "utter_reflection_nudge"), ("4", "utter_reflection_nudge"),
+     ("🙏", "utter_reflection_nudge")],
+)  # fmt: skip
+def test_non_answer__is_nudged_back_to_the_same_prompt_and_never_stored(
+    app_db: str, text: str, reply: str
+) -> None:
+    rid = _start()
+    result = _answer(rid, text, intent="thank")
+    assert _responses(result) == [reply]
+    assert not any(text in (r.text or "") for r in result.replies)  # never quoted
+    assert result.slots == {ANSWER_SLOT: None}
+    assert _count(app_db, Answer.id) == 0
+    step = journey.next_step(reflection_id=rid)
+    assert step is not None and (step.number, step.kind) == (1, "prompt")
+
+
+def test_non_answer__inside_a_follow_up_keeps_the_follow_up_open(app_db: str) -> None:
+    rid = _start()
+    _answer(rid, "it was fine")
+    assert journey.next_step(reflection_id=rid).kind == "followup"  # type: ignore[union-attr]
+    _answer(rid, "ok thanks")
+    assert journey.next_step(reflection_id=rid).kind == "followup"  # type: ignore[union-attr]
+    assert _count(app_db, Answer.id) == 1
+
+
+def test_wanting_to_stop__pauses_with_everything_saved_and_asks_nothing_more(
+    app_db: str,
+) -> None:
+    rid = _start()
+    _answer(rid, DEEP)
+    result = _answer(rid, "I want to stop")
+    assert _responses(result) == ["utter_reflection_paused"]
+    assert dict(result.replies[0].kwargs) == {
+        "title": "Reflect on early experiences", "number": 2, "total": 3
+    }  # fmt: skip
+    assert _status(app_db, rid) == "paused"
+    assert journey.required_slots(reflection_id=rid) == []  # the form ends here
+    with session_scope(app_db) as session:
+        assert session.execute(select(Answer.text)).scalars().all() == [DEEP]
+    resumed = journey.resume(sender_id=SENDER)
+    assert resumed is not None and (resumed.reflection_id, resumed.answered) == (rid, 1)
+    assert journey.required_slots(reflection_id=rid) == [ANSWER_SLOT, "mood_after"]
+
+
+def test_wanting_to_stop_with_distress__safety_first_then_the_pause(app_db: str) -> None:
+    rid = _start()
+    risk = {"level": "concern", "evidence": [{"category": "distress", "rule": "x"}]}
+    result = turn.answer(
+        sender_id=SENDER,
+        reflection_id=rid,
+        value="I don't want to do this anymore",
+        intent="share",
+        risk=risk,
+        channel="rest",
+    )
+    assert result.risk_level == "concern" and result.risk_recorded
+    assert _responses(result)[-1] == "utter_reflection_paused"
+    assert result.replies[0].text  # the concern reply comes first
+    assert _count(app_db, Answer.id) == 0 and _count(app_db, RiskEvent.id) == 1
+    assert _status(app_db, rid) == "paused"
+
+
+def test_risk_message__is_never_taken_for_a_non_answer(app_db: str) -> None:
+    rid = _start()
+    crisis = turn.answer(
+        sender_id=SENDER, reflection_id=rid, value="ok", intent="affirm",
+        risk={"level": "crisis", "evidence": []}, channel="rest",
+    )  # fmt: skip
+    assert crisis.risk_level == "crisis" and "findahelpline.com" in " ".join(_texts(crisis))
+    rid = _start("seek_support")
+    concern = turn.answer(
+        sender_id=SENDER, reflection_id=rid, value="ok", intent="affirm",
+        risk={"level": "concern", "evidence": []}, channel="rest",
+    )  # fmt: skip
+    assert concern.risk_level == "concern" and _count(app_db, Answer.id) == 1
+
+
+
+def test_prompt_asked_again__comes_without_the_introduction(app_db: str) -> None:
+    rid = _start()
+    first = journey.next_step(reflection_id=rid)
+    again = journey.next_step(reflection_id=rid, introduced=True)
+    assert first is not None and first.show_introduction
+    assert again is not None and not again.show_introduction and again.text == first.text
