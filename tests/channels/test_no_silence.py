@@ -12,10 +12,10 @@ from tests.support.aio import run_sync
 def _run(
     text: str, *, alive: bool, replies: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> list[str]:
-    async def probe(_: str) -> bool:
-        return alive
+    async def probe(_: str) -> str:
+        return "alive" if alive else "dead"
 
-    monkeypatch.setattr(no_silence, "action_server_alive", probe)
+    monkeypatch.setattr(no_silence, "probe_action_server", probe)
 
     async def rasa(message: UserMessage) -> None:
         for reply in replies:
