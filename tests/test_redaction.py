@@ -183,7 +183,9 @@ def test_channel_failure__person_answered_and_logs_no_text(
     assert_clean(rasa_logs)
 
 
-def test_sender_ids_in_logs__become_a_stable_short_hash(rasa_logs: pytest.LogCaptureFixture) -> None:
+def test_sender_ids_in_logs__become_a_stable_short_hash(
+    rasa_logs: pytest.LogCaptureFixture,
+) -> None:
     def handling() -> None:
         redaction.hold_back(TEXT, SENDER)
         logging.getLogger("rasa.core").info("Creating a new tracker for id '%s'.", SENDER)
