@@ -6,6 +6,8 @@ responses or ``bot/content``. Importing the package validates all content,
 so `rasa run actions` refuses to start when a content file is broken.
 """
 
+from bot import redaction
 from bot.content import refuse_to_start_if_broken
 
+redaction.install()
 refuse_to_start_if_broken()

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.ids import REFLECTION_ID_SLOT, RISK_KEY
+from bot.redaction import hold_back
 from bot.services.turn import Turn
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,11 @@ def latest_intent(tracker: Tracker) -> str | None:
 def risk_of(tracker: Tracker) -> Any:
     """The risk assessment NLU attached to the latest message, as it came."""
     return (tracker.latest_message or {}).get(RISK_KEY)
+
+
+def hold_back_person(tracker: Tracker) -> None:
+    """Keep this request's message text and sender id out of the action server's logs."""
+    hold_back((tracker.latest_message or {}).get("text"), tracker.sender_id)
 
 
 def say(dispatcher: CollectingDispatcher, result: Turn) -> dict[str, Any]:
@@ -78,6 +84,7 @@ class FailsKindlyAction(Action, metaclass=ABCMeta):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        hold_back_person(tracker)
         try:
             return await self.perform(dispatcher, tracker, domain)
         except Exception as error:  # noqa: BLE001 - reported to the person, logged without text
@@ -97,6 +104,7 @@ class FailsKindlyFormValidationAction(FormValidationAction, metaclass=ABCMeta):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        hold_back_person(tracker)
         try:
             return await super().run(dispatcher, tracker, domain)
         except Exception as error:  # noqa: BLE001

@@ -9,6 +9,7 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.common import hold_back_person
 from bot.ids import PENDING_OFFER_SLOT, REFLECTION_READY_SLOT
 from bot.services import journey
 
@@ -28,6 +29,7 @@ class ActionSessionStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        hold_back_person(tracker)
         events: list[EventType] = [SessionStarted()]
         events += [
             SlotSet(key, value)

@@ -48,6 +48,7 @@ def child_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict
             ),
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "SECUREBASE_STATUS_FILE": str(settings.status_path),
+            "REPLY_TIMEOUT_SECONDS": str(settings.reply_timeout_seconds),
         }
     )
     return env

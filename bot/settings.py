@@ -45,6 +45,17 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
     return port
 
 
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name, str(default))
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, got {raw!r}") from None
+    if not 0 < seconds <= 600:
+        raise SettingsError(f"{name} must be more than 0 and at most 600, got {seconds}")
+    return seconds
+
+
 @dataclass(frozen=True)
 class Settings:
     mode: str = "local"
@@ -64,6 +75,8 @@ class Settings:
     content_dir: Path = CONTENT_DIR
     # Where the launcher shares its processes' state with /health; "" outside `make run`.
     status_file: str = ""
+    # How long a person waits at most before hearing that there is a technical problem.
+    reply_timeout_seconds: float = 15.0
 
     @property
     def web_origins(self) -> tuple[str, ...]:
@@ -130,6 +143,9 @@ class Settings:
             public_rasa=env.get("PUBLIC_RASA_URL", "").rstrip("/"),
             content_dir=content_dir,
             status_file=env.get("SECUREBASE_STATUS_FILE", ""),
+            reply_timeout_seconds=_seconds(
+                env, "REPLY_TIMEOUT_SECONDS", defaults.reply_timeout_seconds
+            ),
         )
 
 

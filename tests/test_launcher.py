@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.launcher import child_env, process_specs
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import PROJECT_ROOT, Settings, SettingsError
 
 
 def test_specs__stop_the_request_takers_before_the_action_server() -> None:
@@ -23,3 +25,16 @@ def test_child_env__tells_the_web_process_where_the_status_file_is(tmp_path: Pat
     default = Settings(tracker_db=str(tmp_path / "t.db"))
     expected = str(PROJECT_ROOT / "var" / "processes.json")
     assert child_env(default, base={})["SECUREBASE_STATUS_FILE"] == expected
+
+
+def test_child_env__passes_the_reply_timeout_to_rasa(tmp_path: Path) -> None:
+    settings = Settings.from_env(
+        {"REPLY_TIMEOUT_SECONDS": "4.5", "TRACKER_DB": str(tmp_path / "t.db")}
+    )
+    assert child_env(settings, base={})["REPLY_TIMEOUT_SECONDS"] == "4.5"
+
+
+@pytest.mark.parametrize("raw", ["soon", "0", "-1", "601"])
+def test_settings__refuse_a_reply_timeout_that_is_not_a_sensible_number(raw: str) -> None:
+    with pytest.raises(SettingsError, match="REPLY_TIMEOUT_SECONDS"):
+        Settings.from_env({"REPLY_TIMEOUT_SECONDS": raw})

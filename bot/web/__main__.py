@@ -6,11 +6,13 @@ import argparse
 
 import uvicorn
 
+from bot import redaction
 from bot.settings import get_settings
 from bot.web.app import create_app
 
 
 def main(argv: list[str] | None = None) -> None:
+    redaction.install()
     settings = get_settings()
     parser = argparse.ArgumentParser(prog="python -m bot.web")
     parser.add_argument("--host", default=settings.host)

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
+import time
+
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.channels import no_silence
+from bot.settings import get_settings
 from tests.support.aio import run_sync
 
 
 def _run(
     text: str, *, alive: bool, replies: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> list[str]:
-    async def probe(_: str) -> bool:
-        return alive
+    async def probe(_: str) -> str:
+        return "alive" if alive else "dead"
 
-    monkeypatch.setattr(no_silence, "action_server_alive", probe)
+    monkeypatch.setattr(no_silence, "probe_action_server", probe)
 
     async def rasa(message: UserMessage) -> None:
         for reply in replies:
@@ -53,3 +58,103 @@ def test_guard__crisis_gets_help_even_when_everything_else_is_down(
     replies = _run("I want to kill myself", alive=False, replies=[], monkeypatch=monkeypatch)
     assert any("safe right now" in r for r in replies)
     assert any("findahelpline.com" in r for r in replies)
+
+
+def _probe(url: str) -> str:
+    no_silence._probe_cache.clear()
+    return run_sync(no_silence.probe_action_server(url))
+
+
+def test_probe__a_server_slower_than_the_timeout_is_busy_not_dead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(no_silence, "PROBE_TIMEOUT_SECONDS", 0.2)
+    # A listening socket that never answers: the probe connects, then waits.
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        assert _probe(f"http://127.0.0.1:{port}/webhook") == "busy"
+
+
+def test_probe__a_refused_connection_is_dead() -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    assert _probe(f"http://127.0.0.1:{port}/webhook") == "dead"
+
+
+def test_guard__busy_action_server_lets_rasas_reply_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def busy(_: str) -> str:
+        return "busy"
+
+    monkeypatch.setattr(no_silence, "probe_action_server", busy)
+
+    async def rasa(message: UserMessage) -> None:
+        await message.output_channel.send_text_message(message.sender_id, "Slow but here")
+
+    channel = CollectingOutputChannel()
+    run_sync(no_silence.never_silent(rasa)(UserMessage("hi", channel, "person")))
+    assert [m["text"] for m in channel.messages] == ["Slow but here"]
+
+
+def _slow_rasa_replies(text: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setenv("REPLY_TIMEOUT_SECONDS", "0.2")
+    get_settings.cache_clear()
+
+    async def alive(_: str) -> str:
+        return "alive"
+
+    monkeypatch.setattr(no_silence, "probe_action_server", alive)
+
+    async def rasa(message: UserMessage) -> None:
+        await asyncio.sleep(0.5)
+        await message.output_channel.send_text_message(message.sender_id, "Too late")
+
+    async def person_waits() -> float:
+        started = time.monotonic()
+        await no_silence.never_silent(rasa)(UserMessage(text, channel, "person"))
+        waited = time.monotonic() - started
+        await asyncio.sleep(0.5)  # Rasa finishes; its late reply must not follow
+        return waited
+
+    channel = CollectingOutputChannel()
+    try:
+        assert run_sync(person_waits()) < 0.45
+    finally:
+        get_settings.cache_clear()
+    return [m["text"] for m in channel.messages]
+
+
+def test_guard__no_reply_in_time_becomes_the_technical_problem_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (reply,) = _slow_rasa_replies("tell me more", monkeypatch)
+    assert "technical problem" in reply
+
+
+def test_guard__crisis_without_a_reply_in_time_still_gets_resources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    replies = _slow_rasa_replies("I want to kill myself", monkeypatch)
+    assert any("findahelpline.com" in r for r in replies) and "Too late" not in replies
+
+
+def test_guard__never_raises_even_when_the_fallback_cannot_be_sent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def alive(_: str) -> str:
+        return "alive"
+
+    monkeypatch.setattr(no_silence, "probe_action_server", alive)
+
+    async def rasa(message: UserMessage) -> None:
+        raise RuntimeError("Rasa broke")
+
+    class GoneChannel(CollectingOutputChannel):
+        async def send_text_message(self, *_: object, **__: object) -> None:
+            raise ConnectionResetError("the person left")
+
+    run_sync(no_silence.never_silent(rasa)(UserMessage("hi", GoneChannel(), "person")))
