@@ -47,6 +47,16 @@ INTRODUCED_SLOT = "reflection_introduced"
 # Set by action_delete_data; the tracker store forgets the conversation when it sees it.
 FORGET_SLOT = "forget_me"
 
+# Therapist invites: codes easy to read out (no 0/O, 1/I/L), single use, 14 days by default.
+INVITE_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+INVITE_CODE_LENGTH = 8
+INVITE_DAYS = 14
+# What a linked client shares: nothing yet, scores and summaries, or those and written answers.
+SCOPE_NONE = "none"
+SCOPE_SUMMARIES = "summaries"
+SCOPE_ANSWERS = "answers"
+CONSENT_SCOPES: tuple[str, ...] = (SCOPE_NONE, SCOPE_SUMMARIES, SCOPE_ANSWERS)
+
 # The reflection form's slots, in the order the form asks them.
 MODULE_SLOTS: tuple[str, ...] = (MOOD_BEFORE_SLOT, ANSWER_SLOT, MOOD_AFTER_SLOT)
 

@@ -11,7 +11,9 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -153,4 +155,121 @@ class QuizResult(Base):
     score = Column(Integer, nullable=False)
     total = Column(Integer, nullable=False)
     answers = Column(JSON, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+# --- The therapist side -------------------------------------------------------
+# A therapist is an account in the portal; a client is a ``User`` who linked to
+# that therapist with an invite code and chose what to share. Nothing of a client
+# is readable without a live link whose scope allows it (bot/portal/access.py).
+
+
+class Therapist(Base):
+    """A portal account, created by an operator from the command line."""
+
+    __tablename__ = "therapists"
+
+    id = Column(Integer, primary_key=True)
+    email = Column(String(320), unique=True, index=True, nullable=False)  # stored lower-cased
+    name = Column(String(200), nullable=False)
+    password_hash = Column(String(255), nullable=False)  # argon2id
+    totp_secret = Column(String(64), nullable=True)  # set while enrolling, kept once enabled
+    totp_enabled = Column(Boolean, nullable=False, default=False)
+    recovery_codes = Column(JSON, nullable=False, default=list)  # argon2 hashes, used ones removed
+    disabled = Column(Boolean, nullable=False, default=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    password_changed_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class Invite(Base):
+    """A single-use code a therapist gives a client; ``label`` is seen by the therapist only."""
+
+    __tablename__ = "invites"
+
+    id = Column(Integer, primary_key=True)
+    therapist_id = Column(
+        ForeignKey("therapists.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    code = Column(String(16), unique=True, index=True, nullable=False)  # see bot.ids.INVITE_*
+    label = Column(String(100), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    expires_at = Column(DateTime(timezone=True), nullable=False)
+    used_at = Column(DateTime(timezone=True), nullable=True)
+    used_by_user_id = Column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+
+
+class TherapistLink(Base):
+    """A client linked to a therapist, with the consent that is in force now.
+
+    ``scope`` is one of bot.ids.CONSENT_SCOPES ("none" until the client chooses,
+    "summaries" or "answers"); ``revoked_at`` set means nothing is shared.
+    Every choice is also appended to ``consent_records`` (the history).
+    """
+
+    __tablename__ = "therapist_links"
+    __table_args__ = (UniqueConstraint("therapist_id", "user_id", name="uq_link_therapist_user"),)
+
+    id = Column(Integer, primary_key=True)
+    therapist_id = Column(
+        ForeignKey("therapists.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    user_id = Column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
+    label = Column(String(100), nullable=False)  # copied from the invite
+    scope = Column(String(16), nullable=False, default="none")
+    risk_alerts = Column(Boolean, nullable=False, default=False)
+    consent_version = Column(String(32), nullable=True)  # wording shown when the client chose
+    consented_at = Column(DateTime(timezone=True), nullable=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    revoked_at = Column(DateTime(timezone=True), nullable=True)
+
+
+class ConsentRecord(Base):
+    """One consent decision (choose, change, revoke), kept as history."""
+
+    __tablename__ = "consent_records"
+
+    id = Column(Integer, primary_key=True)
+    link_id = Column(
+        ForeignKey("therapist_links.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    scope = Column(String(16), nullable=False)  # none|summaries|answers|revoked
+    risk_alerts = Column(Boolean, nullable=False, default=False)
+    wording_version = Column(String(32), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class Assignment(Base):
+    """Something a therapist suggested: a module, the quiz or the self-assessment."""
+
+    __tablename__ = "assignments"
+
+    id = Column(Integer, primary_key=True)
+    link_id = Column(
+        ForeignKey("therapist_links.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    kind = Column(String(16), nullable=False)  # module|quiz|self_assessment
+    takeaway = Column(String(64), nullable=True)  # for kind == "module"
+    note = Column(Text, nullable=True)
+    due_on = Column(Date, nullable=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    mentioned_at = Column(DateTime(timezone=True), nullable=True)  # first told to the client
+    completed_at = Column(DateTime(timezone=True), nullable=True)
+
+
+class AuditEvent(Base):
+    """A therapist viewed or exported a client's data: who, whose, what, when.
+
+    Never edited or deleted from the portal; deleted with the client's data.
+    ``what`` names the page or export, never content.
+    """
+
+    __tablename__ = "audit_events"
+
+    id = Column(Integer, primary_key=True)
+    therapist_id = Column(
+        ForeignKey("therapists.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    user_id = Column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
+    action = Column(String(16), nullable=False)  # view|export
+    what = Column(String(64), nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
