@@ -1,16 +1,18 @@
-"""Command line: ``python -m bot score ...`` and ``python -m bot risk ...``.
+"""Command line: ``python -m bot score ...``, ``risk ...`` and ``therapist ...``.
 
-Both print one JSON object per answer or message; see ``--help`` of each.
+``score`` and ``risk`` print one JSON object per answer or message; ``therapist``
+manages portal accounts. See ``--help`` of each.
 """
 
 from __future__ import annotations
 
 import sys
 
-USAGE = """usage: python -m bot {score,risk} [options]
+USAGE = """usage: python -m bot {score,risk,therapist} [options]
 
   score --takeaway ID --text TEXT | --jsonl FILE   rubric scores and feedback, one JSON a line
   risk  --text TEXT | --jsonl FILE                 risk level and evidence, one JSON a line
+  therapist {add,list,disable,enable,reset-password} ...   portal accounts (operator only)
 """
 
 
@@ -28,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.safety.cli import main as risk_main
 
         return risk_main(rest)
+    if command == "therapist":
+        from bot.portal.cli import main as therapist_main
+
+        return therapist_main(rest)
     print(f"unknown command {command!r}\n{USAGE}", end="", file=sys.stderr)
     return 2
 

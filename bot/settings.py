@@ -56,6 +56,15 @@ def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     return seconds
 
 
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in {"", "0", "false", "no", "off"}:
+        return False
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    raise SettingsError(f"{name} must be true or false, got {raw!r}")
+
+
 @dataclass(frozen=True)
 class Settings:
     mode: str = "local"
@@ -77,6 +86,13 @@ class Settings:
     status_file: str = ""
     # How long a person waits at most before hearing that there is a technical problem.
     reply_timeout_seconds: float = 15.0
+    # The operator may require two-factor sign-in for every therapist (PORTAL_REQUIRE_TOTP).
+    portal_require_totp: bool = False
+
+    @property
+    def production(self) -> bool:
+        """Production mode: portal cookies are Secure (HTTPS only) and secrets are checked."""
+        return self.mode == "production"
 
     @property
     def web_origins(self) -> tuple[str, ...]:
@@ -146,6 +162,7 @@ class Settings:
             reply_timeout_seconds=_seconds(
                 env, "REPLY_TIMEOUT_SECONDS", defaults.reply_timeout_seconds
             ),
+            portal_require_totp=_flag(env, "PORTAL_REQUIRE_TOTP"),
         )
 
 
