@@ -2,69 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
-from bot.launcher import web_command
-from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.migrate import upgrade
-from tests.support.portal import PASSWORD, Seeded, seed
-from tests.support.servers import free_port, wait_until
+from tests.support.portal import PASSWORD, PortalServer, Seeded, seed
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
-SECRET = "portal-tests-secret-0123456789abcdefghij"
-
-
-@dataclass
-class PortalServer:
-    workdir: Path
-    extra_env: dict[str, str] = field(default_factory=dict)
-    port: int = field(default_factory=free_port)
-    process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def db_url(self) -> str:
-        return f"sqlite:///{self.workdir / 'app.db'}"
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        settings = Settings(web_port=self.port, database_url=self.db_url)
-        env = {
-            **os.environ,
-            "DATABASE_URL": self.db_url,
-            "WEB_PORT": str(self.port),
-            "RASA_PORT": str(free_port()),  # nothing listens: the portal never needs Rasa
-            "SECRET_KEY": SECRET,
-            "SECUREBASE_MODE": "local",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-            "PYTHONPATH": str(PROJECT_ROOT),
-            **self.extra_env,
-        }
-        log = (self.workdir / "web.log").open("ab")
-        self.process = subprocess.Popen(
-            web_command(settings), cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log
-        )
-        wait_until(
-            lambda: httpx.get(f"{self.url}/portal/sign-in").status_code == 200, 60, "web process"
-        )
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
-
-    def log(self) -> str:
-        return (self.workdir / "web.log").read_text(errors="replace")
 
 
 @dataclass

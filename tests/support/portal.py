@@ -6,18 +6,26 @@ helpers write the same rows directly so the portal can be tested on its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import subprocess
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
+import httpx
 from sqlalchemy.orm import Session
 
+from bot.launcher import web_command
 from bot.portal import accounts
 from bot.scoring import score_answer
+from bot.settings import PROJECT_ROOT, Settings
 from bot.storage import repositories as repo
 from bot.storage.db import session_scope
 from bot.storage.models import Assignment, ConsentRecord, TherapistLink, utcnow
+from tests.support.servers import free_port, wait_until
 
 PASSWORD = "correct horse battery staple"
+SECRET = "portal-tests-secret-0123456789abcdefghij"
 # Answer texts with words that appear nowhere else, so a page can be searched for them.
 ANSWERS = (
     "When I was about eight my grandmother Wilhelmina was often too tired to listen, and I felt"
@@ -122,3 +130,48 @@ def revoke(url: str, link_id: int) -> None:
         assert row is not None
         row.revoked_at = utcnow()
         session.add(ConsentRecord(link_id=link_id, scope="revoked", wording_version="v1"))
+
+
+@dataclass
+class PortalServer:
+    workdir: Path
+    extra_env: dict[str, str] = field(default_factory=dict)
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def db_url(self) -> str:
+        return f"sqlite:///{self.workdir / 'app.db'}"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        settings = Settings(web_port=self.port, database_url=self.db_url)
+        env = {
+            **os.environ,
+            "DATABASE_URL": self.db_url,
+            "WEB_PORT": str(self.port),
+            "RASA_PORT": str(free_port()),  # nothing listens: the portal never needs Rasa
+            "SECRET_KEY": SECRET,
+            "SECUREBASE_MODE": "local",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "PYTHONPATH": str(PROJECT_ROOT),
+            **self.extra_env,
+        }
+        log = (self.workdir / "web.log").open("ab")
+        self.process = subprocess.Popen(
+            web_command(settings), cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log
+        )
+        wait_until(
+            lambda: httpx.get(f"{self.url}/portal/sign-in").status_code == 200, 60, "web process"
+        )
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+
+    def log(self) -> str:
+        return (self.workdir / "web.log").read_text(errors="replace")
