@@ -26,7 +26,7 @@ JOIN_MESSAGE = "I have a code from my therapist: {code}"
 
 @dataclass(frozen=True)
 class InviteRow:
-    code: str
+    code: str  # as shown: K7PX-3M9Q
     label: str
     created_at: datetime
     expires_at: datetime
@@ -46,9 +46,11 @@ def create_invite(
         raise ValueError("Please give the invite a label, such as the client's initials.")
     if len(label) > LABEL_LIMIT:
         raise ValueError(f"Please keep the label under {LABEL_LIMIT} characters.")
-    for _ in range(10):  # a clash among 31**8 codes is astronomically rare; retry anyway
+    for _ in range(100):  # a clash among 31**8 codes is astronomically rare; retry anyway
         code = readable_code(INVITE_CODE_LENGTH)
-        if repo.invite_by_code(session=session, code=code) is None:
+        # A digit and a letter, as the chat side expects, so a code is never an ordinary word.
+        mixed = any(c.isdigit() for c in code) and any(c.isalpha() for c in code)
+        if mixed and repo.invite_by_code(session=session, code=code) is None:
             break
     expires = utcnow() + timedelta(days=days)
     return repo.add_invite(
@@ -67,7 +69,9 @@ def status_of(invite: Invite, now: datetime | None = None) -> str:
 def list_invites(*, session: Session, therapist_id: int) -> tuple[InviteRow, ...]:
     now = utcnow()
     return tuple(
-        InviteRow(i.code, i.label, _aware(i.created_at), _aware(i.expires_at), status_of(i, now))
+        InviteRow(
+            display(i.code), i.label, _aware(i.created_at), _aware(i.expires_at), status_of(i, now)
+        )
         for i in repo.invites_for(session=session, therapist_id=therapist_id)
     )
 
@@ -78,5 +82,11 @@ def join_code(raw: str) -> str | None:
     return code if CODE_PATTERN.fullmatch(code) else None
 
 
+def display(code: str) -> str:
+    """How a code is shown and read out: two halves, ``K7PX-3M9Q``."""
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
 def join_message(code: str) -> str:
-    return JOIN_MESSAGE.format(code=code)
+    return JOIN_MESSAGE.format(code=display(code))

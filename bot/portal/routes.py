@@ -24,7 +24,7 @@ def portal_routes(settings: Settings, throttle: Throttle | None = None) -> list[
         code = invites.join_code(request.path_params["code"])
         status = 200 if code else 404
         values = {
-            "code": code,
+            "code": invites.display(code) if code else None,
             "rasa_url": settings.public_rasa_url,
             "join_message": invites.join_message(code) if code else "",
         }

@@ -64,7 +64,7 @@ def test_portal__sign_in_invite_read_a_client_and_see_consent_withdrawn(
     created = page.get_by_role("region", name="Invite for R.T.")
     expect(created).to_be_visible()
     code = created.locator("strong.code").inner_text()
-    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{8}", code)
+    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}", code)
     expect(created.get_by_role("link", name=re.compile(f"/join/{code}$"))).to_be_visible()
     expect(page.get_by_role("table", name="Invites")).to_contain_text("pending")
     _shot(page, "invite")
@@ -117,4 +117,4 @@ def test_join_link__opens_the_chat_on_the_clients_side(
     page = watched.page
     page.goto(f"{server.url}/join/abcd2345")
     expect(page.get_by_role("dialog", name="SecureBase")).to_be_visible()
-    expect(page.get_by_text("sends your code ABCD2345")).to_be_visible()
+    expect(page.get_by_text("sends your code ABCD-2345")).to_be_visible()

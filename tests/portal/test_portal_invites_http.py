@@ -12,7 +12,7 @@ from bot.storage.db import session_scope
 from bot.storage.models import Invite, utcnow
 from tests.portal.conftest import Running, post_form, sign_in
 
-CODE = re.compile(r'Code: <strong class="code">([A-Z0-9]+)</strong>')
+CODE = re.compile(r'Code: <strong class="code">([A-Z0-9]{4})-([A-Z0-9]{4})</strong>')
 
 
 def _create(client: object, label: str) -> str:
@@ -20,7 +20,7 @@ def _create(client: object, label: str) -> str:
     assert response.status_code == 200, response.text
     match = CODE.search(response.text)
     assert match
-    return match.group(1)
+    return match.group(1) + match.group(2)
 
 
 def test_invite__gives_a_readable_single_use_code_and_a_join_link(portal: Running) -> None:
@@ -29,10 +29,12 @@ def test_invite__gives_a_readable_single_use_code_and_a_join_link(portal: Runnin
         response = post_form(a, "/portal/invites", "/portal/invites", {"label": "  J.D.  "})
     match = CODE.search(response.text)
     assert match
-    code = match.group(1)
+    shown = f"{match.group(1)}-{match.group(2)}"
+    code = match.group(1) + match.group(2)
     assert len(code) == INVITE_CODE_LENGTH and set(code) <= set(INVITE_CODE_ALPHABET)
-    assert f"{portal.url}/join/{code}" in response.text
-    assert "I have a code from my therapist: " + code in response.text
+    assert any(c.isdigit() for c in code) and any(c.isalpha() for c in code)
+    assert f"{portal.url}/join/{shown}" in response.text
+    assert "I have a code from my therapist: " + shown in response.text
     with session_scope(portal.db_url) as db:
         invite = db.execute(select(Invite).where(Invite.code == code)).scalar_one()
         assert invite.therapist_id == portal.seeded.therapist_a and invite.label == "J.D."
@@ -63,7 +65,7 @@ def test_invites__are_private_to_the_therapist_who_made_them(portal: Running) ->
         sign_in(b, portal.seeded.email_b)
         code = _create(a, "Secret label")
         page = b.get("/portal/invites").text
-    assert code not in page and "Secret label" not in page
+    assert f"{code[:4]}-{code[4:]}" not in page and "Secret label" not in page
 
 
 def test_invite__without_a_label_gets_a_kind_message(portal: Running) -> None:
@@ -79,7 +81,7 @@ def test_join_link__opens_the_widget_set_to_say_the_code(portal: Running) -> Non
     assert page.status_code == 200
     tags = re.findall(r"<script\b[^>]*>", page.text)
     assert len(tags) == 1 and 'src="/widget.js"' in tags[0]
-    assert 'data-join-message="I have a code from my therapist: ABCDEFGH"' in tags[0]
+    assert 'data-join-message="I have a code from my therapist: ABCD-EFGH"' in tags[0]
     assert 'data-open="true"' in tags[0] and 'data-initial-message=""' in tags[0]
     assert page.headers["referrer-policy"] == "no-referrer"
     assert "script-src 'self'" in page.headers["content-security-policy"]
