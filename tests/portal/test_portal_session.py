@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -76,3 +77,14 @@ def test_settings__portal_require_totp_is_a_flag(raw: str, expected: bool) -> No
 def test_settings__portal_require_totp_refuses_other_words() -> None:
     with pytest.raises(SettingsError, match="PORTAL_REQUIRE_TOTP"):
         Settings.from_env({"PORTAL_REQUIRE_TOTP": "maybe"})
+
+
+def test_templates__every_post_form_carries_the_csrf_token() -> None:
+    folder = Path(__file__).resolve().parents[2] / "bot" / "portal" / "templates" / "portal"
+    forms = 0
+    for template in folder.glob("*.html"):
+        for form in re.findall(r"<form\b[^>]*>.*?</form>", template.read_text(), re.S):
+            forms += 1
+            assert 'method="post"' in form, template.name
+            assert 'name="csrf" value="{{ csrf }}"' in form, template.name
+    assert forms >= 9  # sign in, code, sign out, invite, assign, password, 2FA x3
