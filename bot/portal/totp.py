@@ -34,7 +34,9 @@ def provisioning_uri(secret: str, email: str) -> str:
 def qr_svg(uri: str) -> str:
     """The enrolment QR code as an ``<svg>`` element (segno's markup, from our URI only);
     the template marks it safe."""
-    return str(segno.make(uri, error="m").svg_inline(scale=5, dark="#1d2433", light="#ffffff"))
+    # omitsize: a viewBox instead of a fixed size, so the stylesheet scales it without clipping
+    qr = segno.make(uri, error="m")
+    return str(qr.svg_inline(omitsize=True, dark="#1d2433", light="#ffffff"))
 
 
 def grouped(secret: str) -> str:

@@ -102,7 +102,11 @@ def test_portal__two_factor_enrolment_shows_a_qr_code_on_a_phone(
     page.get_by_role("button", name="Set up two-factor sign-in").click()
     qr = page.get_by_role("img", name="QR code for your authenticator app")
     expect(qr).to_be_visible()
-    assert qr.bounding_box() is not None and qr.bounding_box()["width"] >= 150  # type: ignore[index]
+    svg = qr.locator("svg")
+    expect(svg).to_have_attribute("viewBox", re.compile(r"^0 0 (\d+) \1$"))  # scales, never clips
+    box = svg.bounding_box()
+    assert box is not None and 200 <= box["width"] == box["height"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     expect(page.get_by_label("Code from the app")).to_be_visible()
     _shot(page, "account-2fa")
     page.set_viewport_size(DESKTOP)
