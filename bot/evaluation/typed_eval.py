@@ -123,7 +123,10 @@ def module_case(bot: Bot, case: Mapping[str, Any]) -> m.ModuleOutcome:
     return m.judge_module(case["expected"], bot.turn(sender), reply)
 
 
-def concept_case(bot: Bot, case: Mapping[str, Any], index: int) -> str | None:
+def concept_case(
+    bot: Bot, case: Mapping[str, Any], index: int
+) -> tuple[str | None, tuple[str, ...]]:
+    """The concept explained for the case's message, and the responses shown, by name."""
     sender = fresh_sender()
     if case["context"] == "in_prompt":
         # The module rotates with the case's position so no one module's prompt decides.
@@ -131,7 +134,8 @@ def concept_case(bot: Bot, case: Mapping[str, Any], index: int) -> str | None:
     else:
         greet(bot, sender, case["id"])
     bot.send(sender, case["text"])
-    return m.explained_concept(bot.turn(sender))
+    turn = bot.turn(sender)
+    return m.explained_concept(turn), tuple(m.utterances(turn))
 
 
 def in_parallel(work: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
@@ -140,11 +144,11 @@ def in_parallel(work: Callable[[T], R], items: Sequence[T], workers: int) -> lis
 
 
 def describe(outcome: m.ModuleOutcome) -> str:
+    """What the bot did instead, by module ids and response names (never its text)."""
     if outcome.started:
         return f"started {outcome.started}"
-    if outcome.offered:
-        return f"offered {list(outcome.offered)}"
-    return "no module started or offered"
+    what = f"offered {list(outcome.offered)}" if outcome.offered else "no module started or offered"
+    return f"{what}; showed {[s or '(free text)' for s in outcome.shown]}"
 
 
 def run_views(rows: Sequence[Mapping[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -200,15 +204,17 @@ def measure(
             if not o.correct
         ]
     if concept_rows:
-        got = in_parallel(
+        results = in_parallel(
             lambda pair: concept_case(bot, pair[1], pair[0]), list(enumerate(concept_rows)), workers
         )
+        got = [concept for concept, _ in results]
         figures["concept"] = m.concept_figures(concept_rows, got)
         misses["concept"] = [
-            {"id": c["id"], "context": c["context"], "expected": c["concept"], "got": g}
-            for c, g in zip(concept_rows, got, strict=True)
+            {"id": c["id"], "context": c["context"], "expected": c["concept"], "got": g,
+             "showed": [s or "(free text)" for s in shown]}
+            for c, (g, shown) in zip(concept_rows, results, strict=True)
             if g != c["concept"]
-        ]
+        ]  # fmt: skip
     return figures, misses
 
 

@@ -140,6 +140,7 @@ class ModuleOutcome:
     started: str | None
     offered: tuple[str, ...]
     started_one_of_two: bool  # a two-module case where the bot started one of them
+    shown: tuple[str, ...] = ()  # the responses the turn sent, by name, for the miss list
 
 
 def judge_module(
@@ -147,10 +148,11 @@ def judge_module(
 ) -> ModuleOutcome:
     started = started_module(turn)
     offered = tuple(button_modules(messages))
+    shown = tuple(utterances(turn))
     if len(expected) == 1:
-        return ModuleOutcome(started == expected[0], started, offered, False)
+        return ModuleOutcome(started == expected[0], started, offered, False, shown)
     exact_offer = started is None and set(offered) == set(expected) and len(offered) == 2
-    return ModuleOutcome(exact_offer, started, offered, started in expected)
+    return ModuleOutcome(exact_offer, started, offered, started in expected, shown)
 
 
 def explained_concept(turn: Sequence[Event]) -> str | None:
