@@ -181,9 +181,22 @@ def run_live(
         throwaway_stack(model=model, prefix="securebase-typed-", api_token=token) as stack,
         httpx.Client(timeout=120) as client,
     ):
-        return measure(
-            Bot(client, stack.settings.rasa_url, token), module_rows, concept_rows, workers
-        )
+        bot = Bot(client, stack.settings.rasa_url, token)
+        warm_up(bot)
+        return measure(bot, module_rows, concept_rows, workers)
+
+
+def warm_up(bot: Bot, seconds: float = 120) -> None:
+    """Wait until the model answers: Rasa's root is up before the model has loaded."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if bot.send("typed-eval-warm-up", "hi"):
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    raise SetupFailed("the Rasa server never answered 'hi'")
 
 
 def measure(
