@@ -8,12 +8,14 @@ import uvicorn
 
 from bot import redaction
 from bot.settings import get_settings
+from bot.storage.keycheck import refuse_to_start_if_key_is_wrong
 from bot.web.app import create_app
 
 
 def main(argv: list[str] | None = None) -> None:
     redaction.install()
     settings = get_settings()
+    refuse_to_start_if_key_is_wrong(["app"])  # the portal reads answers: same key or no start
     parser = argparse.ArgumentParser(prog="python -m bot.web")
     parser.add_argument("--host", default=settings.host)
     parser.add_argument("--port", type=int, default=settings.web_port)

@@ -1,0 +1,120 @@
+"""The encrypted columns of both databases: which rows need a key, and are the keys right.
+
+Shared by key rotation (``python -m bot keys rotate``), the start-up check and
+backups. The columns are found from the models themselves (every column whose
+type is one of :mod:`bot.storage.encrypted`'s), so a new encrypted column is
+rotated and checked without being listed anywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Column, Table, Text, and_, cast, create_engine, func, inspect, not_, select
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.sql.elements import ColumnElement
+
+from bot.storage.encrypted import EncryptedJSON, encrypted_columns, stored_prefix
+
+APP = "app"
+TRACKER = "tracker"
+
+
+@dataclass(frozen=True)
+class Database:
+    """One of the two databases, with the tables whose columns are encrypted."""
+
+    name: str  # "app" or "tracker"
+    url: str
+    tables: tuple[Table, ...]
+
+    def columns(self) -> list[Column[Any]]:
+        return list(encrypted_columns(list(self.tables)))
+
+    def exists(self) -> bool:
+        """False for a SQLite file that was never created (nothing to read, nothing to check)."""
+        parsed = make_url(self.url)
+        if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+            return True
+        return Path(parsed.database).is_file()
+
+
+def app_database(url: str) -> Database:
+    from bot.storage.models import Base
+
+    return Database(APP, url, tuple(Base.metadata.sorted_tables))
+
+
+def tracker_database(url: str) -> Database:
+    from bot.storage.tracker_table import EVENTS
+
+    return Database(TRACKER, url, (EVENTS,))
+
+
+@contextmanager
+def connected(database: Database) -> Iterator[Engine]:
+    """A short-lived engine of its own (the tracker database is Rasa's, not in our pool)."""
+    engine = create_engine(database.url, future=True)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def present_columns(engine: Engine, database: Database) -> list[Column[Any]]:
+    """The encrypted columns whose table exists in this database (it may not be migrated yet)."""
+    tables = set(inspect(engine).get_table_names())
+    return [column for column in database.columns() if column.table.name in tables]
+
+
+def label(column: Column[Any]) -> str:
+    return f"{column.table.name}.{column.name}"
+
+
+def _raw(column: Column[Any]) -> ColumnElement[Any]:
+    return cast(column, Text)
+
+
+def encrypted_clause(column: Column[Any], key_id: str | None = None) -> ColumnElement[Any]:
+    """Rows of ``column`` encrypted with ``key_id`` (any key when None)."""
+    return _raw(column).like(stored_prefix(column.type, key_id) + "%")
+
+
+def pending_clause(column: Column[Any], key_id: str) -> ColumnElement[Any]:
+    """Rows with a value not yet under ``key_id``: older keys, or stored before encryption."""
+    clause = and_(column.isnot(None), not_(encrypted_clause(column, key_id)))
+    if isinstance(column.type, EncryptedJSON):
+        clause = and_(clause, _raw(column) != "null")  # JSON null: nothing to encrypt
+    return clause
+
+
+def count_pending(engine: Engine, column: Column[Any], key_id: str) -> int:
+    with engine.connect() as connection:
+        query = select(func.count()).select_from(column.table).where(pending_clause(column, key_id))
+        return int(connection.execute(query).scalar_one())
+
+
+def primary_key(column: Column[Any]) -> Column[Any]:
+    (key,) = column.table.primary_key.columns
+    return key
+
+
+def check_readable(engine: Engine, database: Database) -> int:
+    """Decrypt the newest and the oldest encrypted value of every column; return how many.
+
+    Raises :class:`bot.storage.crypto.DataKeyError` when one does not decrypt:
+    the configured keys are not the ones the data was written with.
+    """
+    checked = 0
+    with engine.connect() as connection:
+        for column in present_columns(engine, database):
+            key = primary_key(column)
+            for order in (key.desc(), key.asc()):
+                query = select(column).where(encrypted_clause(column)).order_by(order).limit(1)
+                if connection.execute(query).first() is not None:
+                    checked += 1
+    return checked
