@@ -9,7 +9,7 @@ when a content file is broken or the stored answers cannot be decrypted.
 
 from bot import redaction
 from bot.content import refuse_to_start_if_broken
-from bot.storage.keycheck import refuse_to_start_if_key_is_wrong
+from bot.services.startup import refuse_to_start_if_key_is_wrong
 
 redaction.install()
 refuse_to_start_if_broken()

@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bot.content import refuse_to_start_if_broken
+from bot.services.startup import refuse_to_start_if_key_is_wrong
 from bot.settings import PROJECT_ROOT, Settings, get_settings
-from bot.storage.keycheck import refuse_to_start_if_key_is_wrong
 from bot.storage.migrate import upgrade
 from bot.supervision import ProcessSpec, Supervisor
 from bot.supervision.daily import DailyJob

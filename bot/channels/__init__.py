@@ -7,7 +7,7 @@ key that cannot decrypt the conversations in the tracker store.
 
 from bot import redaction
 from bot.content import refuse_to_start_if_broken
-from bot.storage.keycheck import refuse_to_start_if_key_is_wrong
+from bot.services.startup import refuse_to_start_if_key_is_wrong
 
 redaction.install()
 refuse_to_start_if_broken()

@@ -55,6 +55,16 @@ class PurgeReport:
         ]
 
 
+def period_in_words(days: int | None = None) -> str:
+    """RETENTION_DAYS as the greeting says it: "a year", "6 months", "90 days"."""
+    days = get_settings().retention_days if days is None else days
+    for unit, size in (("year", 365), ("month", 30), ("week", 7)):
+        if days % size == 0:
+            count = days // size
+            return f"a {unit}" if count == 1 else f"{count} {unit}s"
+    return "a day" if days == 1 else f"{days} days"
+
+
 def cutoff_for(settings: Settings, now: datetime | None = None) -> datetime:
     return (now or datetime.now(timezone.utc)) - timedelta(days=settings.retention_days)
 

@@ -1,20 +1,15 @@
-"""Refuse to start with a missing or wrong data key, before anyone is served.
+"""Can the configured keys read what is stored? A sample of each database, decrypted.
 
-A process that cannot decrypt what is stored would fail in the middle of
-someone's reflection, or worse, start writing under a key that cannot read
-the rest. So each process tries, as it starts, to decrypt the newest and
-oldest encrypted value of the database it serves (the action server the app
-database, the Rasa process the tracker store, ``make run`` both) and exits
-with one clear sentence when that fails: which key id the data needs, which
-ids are configured, and where the key comes from. It runs next to the content
-check (:func:`bot.content.refuse_to_start_if_broken`).
+:func:`check_keys` decrypts the newest and oldest encrypted value of every
+encrypted column; ``bot.services.startup`` turns a failure into a refusal to
+start, and ``python -m bot keys check`` prints the result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.settings import Settings, SettingsError, get_settings
+from bot.settings import Settings
 from bot.storage.at_rest import (
     APP,
     TRACKER,
@@ -24,7 +19,7 @@ from bot.storage.at_rest import (
     connected,
     tracker_database,
 )
-from bot.storage.crypto import DataKeyError, KeyConfigError, active_keyring
+from bot.storage.crypto import active_keyring
 
 
 def databases_of(settings: Settings, names: Iterable[str]) -> list[Database]:
@@ -51,24 +46,3 @@ def check_keys(settings: Settings, names: Iterable[str] = (APP, TRACKER)) -> int
         with connected(database) as engine:
             checked += check_readable(engine, database)
     return checked
-
-
-def refuse_to_start_if_key_is_wrong(names: Iterable[str] = (APP, TRACKER)) -> None:
-    """Exit with a clear message when the stored data cannot be read with the configured keys."""
-    try:
-        settings = get_settings()
-    except SettingsError as error:
-        raise SystemExit(f"SecureBase settings are invalid, not starting: {error}") from None
-    try:
-        check_keys(settings, names)
-    except KeyConfigError as error:
-        raise SystemExit(
-            f"SecureBase has no usable data key, not starting: {error}."
-            " Set SECUREBASE_DATA_KEY (make one with `python -m bot keys new`)."
-        ) from None
-    except DataKeyError as error:
-        raise SystemExit(
-            "SecureBase cannot decrypt its stored data with the configured key, not starting: "
-            f"{error}. The keys come from {where_keys_come_from(settings)}; set the key the data"
-            " was written with (during a rotation: the new key first, then the old ones)."
-        ) from None

@@ -7,8 +7,8 @@ import argparse
 import uvicorn
 
 from bot import redaction
+from bot.services.startup import refuse_to_start_if_key_is_wrong
 from bot.settings import get_settings
-from bot.storage.keycheck import refuse_to_start_if_key_is_wrong
 from bot.web.app import create_app
 
 
