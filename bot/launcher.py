@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bot.content import refuse_to_start_if_broken
 from bot.services.startup import refuse_to_start_if_key_is_wrong
-from bot.settings import PROJECT_ROOT, Settings, get_settings
+from bot.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
 from bot.storage.migrate import upgrade
 from bot.supervision import ProcessSpec, Supervisor
 from bot.supervision.daily import DailyJob
@@ -138,7 +138,11 @@ def retention_job(settings: Settings) -> DailyJob:
 
 
 def main() -> int:
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except SettingsError as error:
+        print(f"SecureBase settings are invalid, not starting: {error}", file=sys.stderr)
+        return 1
     refuse_to_start_if_broken()  # before any child process, so the message is the only output
     refuse_to_start_if_key_is_wrong()
     if not MODEL_PATH.exists():

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from bot.settings import SettingsError, get_settings
 from bot.storage.crypto import DataKeyError, KeyConfigError
-from bot.storage.keycheck import check_keys, where_keys_come_from
+from bot.storage.keycheck import check_keys, discard_generated_key, where_keys_come_from
 
 
 def refuse_to_start_if_key_is_wrong(names: Iterable[str] = ("app", "tracker")) -> None:
@@ -33,8 +33,10 @@ def refuse_to_start_if_key_is_wrong(names: Iterable[str] = ("app", "tracker")) -
             " Set SECUREBASE_DATA_KEY (make one with `python -m bot keys new`)."
         ) from None
     except DataKeyError as error:
+        source = where_keys_come_from(settings)
+        discard_generated_key(settings)
         raise SystemExit(
             "SecureBase cannot decrypt its stored data with the configured key, not starting: "
-            f"{error}. The keys come from {where_keys_come_from(settings)}; set the key the data"
-            " was written with (during a rotation: the new key first, then the old ones)."
+            f"{error}. The keys come from {source}; set the key the data was written with"
+            " (during a rotation: the new key first, then the old ones)."
         ) from None

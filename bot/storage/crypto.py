@@ -167,6 +167,10 @@ _KEY_FILE_HEADER = (
 )
 
 
+# Key files this process created (a fresh install, or a key file that went missing).
+GENERATED_KEY_FILES: set[Path] = set()
+
+
 def ensure_local_key_file(path: Path) -> tuple[str, ...]:
     """The local key file's keys, creating the file with a new key on first use.
 
@@ -181,6 +185,7 @@ def ensure_local_key_file(path: Path) -> tuple[str, ...]:
             handle.write(_KEY_FILE_HEADER + new_key() + "\n")
         try:
             os.link(temporary, path)
+            GENERATED_KEY_FILES.add(path)
         except FileExistsError:
             pass  # another process created it first: use theirs
         finally:

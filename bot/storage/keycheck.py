@@ -19,7 +19,7 @@ from bot.storage.at_rest import (
     connected,
     tracker_database,
 )
-from bot.storage.crypto import active_keyring
+from bot.storage.crypto import GENERATED_KEY_FILES, active_keyring, forget_cached_keys
 
 
 def databases_of(settings: Settings, names: Iterable[str]) -> list[Database]:
@@ -33,7 +33,21 @@ def databases_of(settings: Settings, names: Iterable[str]) -> list[Database]:
 def where_keys_come_from(settings: Settings) -> str:
     if settings.data_keys:
         return "SECUREBASE_DATA_KEY"
+    if settings.data_key_path in GENERATED_KEY_FILES:
+        return (
+            f"a new local key file, {settings.data_key_path}, made just now because none"
+            " existed (SECUREBASE_DATA_KEY is not set): put the old key file back there"
+        )
     return f"the local key file {settings.data_key_path} (SECUREBASE_DATA_KEY is not set)"
+
+
+def discard_generated_key(settings: Settings) -> None:
+    """Remove a key file made by this process for data it cannot read, leaving things as found."""
+    path = settings.data_key_path
+    if not settings.data_keys and path in GENERATED_KEY_FILES:
+        path.unlink(missing_ok=True)
+        GENERATED_KEY_FILES.discard(path)
+        forget_cached_keys()
 
 
 def check_keys(settings: Settings, names: Iterable[str] = (APP, TRACKER)) -> int:
