@@ -47,9 +47,9 @@ class PurgeReport:
     def lines(self) -> list[str]:
         verb = "would delete" if self.dry_run else "deleted"
         rows = ", ".join(f"{table} {count}" for table, count in sorted(self.app_rows.items()))
+        people = "1 person" if self.people == 1 else f"{self.people} people"
         return [
-            f"retention: inactive since {self.cutoff:%Y-%m-%d %H:%M} UTC"
-            f" -> {verb} {self.people} people",
+            f"retention: inactive since {self.cutoff:%Y-%m-%d %H:%M} UTC -> {verb} {people}",
             f"  app database: {rows or 'nothing'}",
             f"  tracker store: {self.conversations} conversations, {self.tracker_events} events",
         ]
