@@ -144,7 +144,7 @@ def main() -> int:
         print(f"SecureBase settings are invalid, not starting: {error}", file=sys.stderr)
         return 1
     refuse_to_start_if_broken()  # before any child process, so the message is the only output
-    refuse_to_start_if_key_is_wrong()
+    refuse_to_start_if_key_is_wrong(every_key=True)  # reads every key id in use, once
     if not MODEL_PATH.exists():
         print(f"No trained model at {MODEL_PATH}; run `make train` first.", file=sys.stderr)
         return 1

@@ -19,14 +19,16 @@ from bot.storage.crypto import DataKeyError, KeyConfigError
 from bot.storage.keycheck import check_keys, discard_generated_key, where_keys_come_from
 
 
-def refuse_to_start_if_key_is_wrong(names: Iterable[str] = ("app", "tracker")) -> None:
+def refuse_to_start_if_key_is_wrong(
+    names: Iterable[str] = ("app", "tracker"), *, every_key: bool = False
+) -> None:
     """Exit with a clear message when the stored data cannot be read with the configured keys."""
     try:
         settings = get_settings()
     except SettingsError as error:
         raise SystemExit(f"SecureBase settings are invalid, not starting: {error}") from None
     try:
-        check_keys(settings, names)
+        check_keys(settings, names, every_key=every_key)
     except KeyConfigError as error:
         raise SystemExit(
             f"SecureBase has no usable data key, not starting: {error}."

@@ -18,6 +18,7 @@ from sqlalchemy import Column, Table, Text, and_, cast, create_engine, func, ins
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.storage.crypto import KEY_ID_LENGTH, PREFIX, DataKeyError, active_keyring
 from bot.storage.encrypted import EncryptedJSON, encrypted_columns, stored_prefix
 
 APP = "app"
@@ -103,18 +104,43 @@ def primary_key(column: Column[Any]) -> Column[Any]:
     return key
 
 
-def check_readable(engine: Engine, database: Database) -> int:
+def key_ids_in_use(engine: Engine, column: Column[Any]) -> set[str]:
+    """Ids of every key that wrote a value in ``column`` (reads the whole column)."""
+    stored = func.ltrim(_raw(column), '"')  # EncryptedJSON values are JSON strings
+    kid = func.substr(stored, len(PREFIX) + 1, KEY_ID_LENGTH)
+    query = select(kid).where(encrypted_clause(column)).distinct()
+    with engine.connect() as connection:
+        return {str(found) for found in connection.execute(query).scalars()}
+
+
+def check_readable(engine: Engine, database: Database, *, every_key: bool = False) -> int:
     """Decrypt the newest and the oldest encrypted value of every column; return how many.
 
-    Raises :class:`bot.storage.crypto.DataKeyError` when one does not decrypt:
-    the configured keys are not the ones the data was written with.
+    Rotation works from the newest row down, so while one is unfinished the
+    oldest rows are the ones under the old key: removing that key too early
+    fails here. ``every_key`` also reads which keys wrote the whole column and
+    decrypts one value of each (a full scan: the launcher and ``keys check``).
+    Raises :class:`bot.storage.crypto.DataKeyError` when a key is missing or a
+    value does not decrypt.
     """
     checked = 0
+    keyring = active_keyring()
     with engine.connect() as connection:
         for column in present_columns(engine, database):
             key = primary_key(column)
-            for order in (key.desc(), key.asc()):
-                query = select(column).where(encrypted_clause(column)).order_by(order).limit(1)
-                if connection.execute(query).first() is not None:
-                    checked += 1
+            samples = [encrypted_clause(column)]
+            if every_key:
+                for kid in sorted(key_ids_in_use(engine, column)):
+                    if kid not in keyring.ids:
+                        raise DataKeyError(
+                            f"{label(column)} has values encrypted with key id {kid}, which is"
+                            f" not configured (configured: {', '.join(keyring.ids)})",
+                            key_id=kid,
+                        )
+                    samples.append(encrypted_clause(column, kid))
+            for where in samples:
+                for order in (key.desc(), key.asc()):
+                    query = select(column).where(where).order_by(order).limit(1)
+                    if connection.execute(query).first() is not None:
+                        checked += 1
     return checked

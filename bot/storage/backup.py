@@ -34,10 +34,11 @@ from bot.storage.at_rest import (
     app_database,
     check_readable,
     connected,
+    key_ids_in_use,
     present_columns,
     tracker_database,
 )
-from bot.storage.crypto import KEY_ID_LENGTH, PREFIX, active_keyring
+from bot.storage.crypto import active_keyring
 from bot.supervision.status import read_status
 
 MANIFEST = "manifest.json"
@@ -107,15 +108,9 @@ def _count(path: Path, table: str) -> int:
 def _key_ids(database: Database) -> list[str]:
     """Ids of the keys the encrypted text in ``database`` was written with."""
     found: set[str] = set()
-    start = len(PREFIX) + 1
-    with connected(database) as engine, engine.connect() as connection:
+    with connected(database) as engine:
         for column in present_columns(engine, database):
-            raw = f'CAST("{column.name}" AS TEXT)'
-            rows = connection.exec_driver_sql(
-                f'SELECT DISTINCT substr(ltrim({raw}, \'"\'), {start}, {KEY_ID_LENGTH})'
-                f' FROM "{column.table.name}" WHERE ltrim({raw}, \'"\') LIKE \'{PREFIX}%\''
-            )
-            found.update(str(kid) for (kid,) in rows)
+            found |= key_ids_in_use(engine, column)
     return sorted(found)
 
 

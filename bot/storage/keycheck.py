@@ -50,7 +50,9 @@ def discard_generated_key(settings: Settings) -> None:
         forget_cached_keys()
 
 
-def check_keys(settings: Settings, names: Iterable[str] = (APP, TRACKER)) -> int:
+def check_keys(
+    settings: Settings, names: Iterable[str] = (APP, TRACKER), *, every_key: bool = False
+) -> int:
     """Decrypt a sample of each named database; raises DataKeyError or KeyConfigError."""
     active_keyring()  # a missing or malformed key fails here, before any database is opened
     checked = 0
@@ -58,5 +60,5 @@ def check_keys(settings: Settings, names: Iterable[str] = (APP, TRACKER)) -> int
         if not database.exists():
             continue
         with connected(database) as engine:
-            checked += check_readable(engine, database)
+            checked += check_readable(engine, database, every_key=every_key)
     return checked

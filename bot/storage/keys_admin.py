@@ -48,7 +48,7 @@ def pending(settings: Settings) -> dict[str, int]:
 
 
 def check(settings: Settings, *, say: Say) -> int:
-    checked = check_keys(settings)
+    checked = check_keys(settings, every_key=True)
     keyring = active_keyring()
     say(f"keys from {where_keys_come_from(settings)}: current {keyring.current_id},"
         f" configured {', '.join(keyring.ids)}")
@@ -87,7 +87,7 @@ def rotate(
     settings = settings or get_settings()
     if new_local_key:
         say(f"new local key {add_local_key(settings)} is now first in {settings.data_key_path}")
-    check_keys(settings)  # every configured database readable before anything is rewritten
+    check_keys(settings, every_key=True)  # all readable before anything is rewritten
     keyring = active_keyring()
     say(f"rotating to key {keyring.current_id} (configured: {', '.join(keyring.ids)})")
     rewritten = remaining = 0

@@ -7,7 +7,9 @@ configured key) and written back through it (which encrypts with the first
 key of :func:`bot.storage.crypto.active_keyring`), and committed on its own.
 Stopping half-way loses nothing: the rows done
 are under the new key, the rest still under a key that is configured, and the
-next run picks up exactly the rows that remain. Progress lines carry counts
+next run picks up exactly the rows that remain. It works from the newest row
+down, so an unfinished rotation leaves its old-key rows at the oldest end,
+where the start-up check looks (:func:`bot.storage.at_rest.check_readable`). Progress lines carry counts
 and column names, never content.
 """
 
@@ -65,9 +67,9 @@ def rotate_column(
         size = batch_size if stop_after is None else min(batch_size, stop_after - done)
         query = select(key, column).where(pending_clause(column, current))
         if last_id is not None:
-            query = query.where(key > last_id)
+            query = query.where(key < last_id)
         with engine.begin() as connection:
-            rows = connection.execute(query.order_by(key).limit(size)).all()
+            rows = connection.execute(query.order_by(key.desc()).limit(size)).all()
             for row_id, value in rows:
                 connection.execute(
                     update(column.table).where(key == row_id).values({column.name: value})

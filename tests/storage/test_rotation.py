@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, select
 from bot.settings import get_settings
 from bot.storage import repositories as repo
 from bot.storage.at_rest import count_pending, tracker_database
-from bot.storage.crypto import DataKeyError, active_keyring, new_key, read_key_file
+from bot.storage.crypto import DataKeyError, Keyring, active_keyring, new_key, read_key_file
 from bot.storage.db import session_scope
 from bot.storage.keycheck import check_keys
 from bot.storage.keys_admin import pending, rotate
@@ -172,3 +172,39 @@ def test_rotate_with_a_new_local_key__puts_it_first_in_the_key_file(
     assert len(keys) == 2 and keys[1] == old
     assert _everything(app_db, tracker) == before
     assert sum(pending(get_settings()).values()) == 0
+
+
+def test_half_finished_rotation__then_dropping_the_old_key_is_caught_by_the_start_up_sample(
+    stores: Stores, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app_db, _, old = stores
+    new = new_key()
+    use_keys(monkeypatch, new, old)
+    engine = create_engine(app_db, future=True)
+    rotate_column(engine, Answer.__table__.c.text, batch_size=2, stop_after=3)
+    engine.dispose()
+    with session_scope(app_db) as session:  # meanwhile the servers write under the new key
+        user = repo.get_or_create_user(session=session, sender_id="during-rotation")
+        module = repo.create_reflection(session=session, user_id=user.id, takeaway="seek_support")
+        repo.add_answer(
+            session=session, reflection=module, prompt_id="ss_1", kind="prompt", text="new"
+        )
+    use_keys(monkeypatch, new)  # too early: rows under the old key remain
+    with pytest.raises(DataKeyError, match="answers.text"):
+        check_keys(get_settings(), ["app"])
+
+
+def test_every_key_check__finds_a_key_in_use_anywhere_in_a_column(
+    stores: Stores, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app_db, _, old = stores
+    stray = new_key()
+    use_keys(monkeypatch, stray, old)
+    with session_scope(app_db) as session:  # one value in the middle under another key
+        answer = session.execute(select(Answer).where(Answer.id == 3)).scalar_one()
+        answer.text = "rewritten"
+    use_keys(monkeypatch, old)
+    check_keys(get_settings(), ["app"])  # newest and oldest still read: the sample misses it
+    stray_id = Keyring.from_text([stray]).current_id
+    with pytest.raises(DataKeyError, match=f"key id {stray_id}"):
+        check_keys(get_settings(), ["app"], every_key=True)
