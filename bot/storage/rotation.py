@@ -9,8 +9,8 @@ Stopping half-way loses nothing: the rows done
 are under the new key, the rest still under a key that is configured, and the
 next run picks up exactly the rows that remain. It works from the newest row
 down, so an unfinished rotation leaves its old-key rows at the oldest end,
-where the start-up check looks (:func:`bot.storage.at_rest.check_readable`). Progress lines carry counts
-and column names, never content.
+where the start-up check looks (:func:`bot.storage.at_rest.check_readable`).
+Progress lines carry counts and column names, never content.
 """
 
 from __future__ import annotations
