@@ -38,3 +38,20 @@ def test_child_env__passes_the_reply_timeout_to_rasa(tmp_path: Path) -> None:
 def test_settings__refuse_a_reply_timeout_that_is_not_a_sensible_number(raw: str) -> None:
     with pytest.raises(SettingsError, match="REPLY_TIMEOUT_SECONDS"):
         Settings.from_env({"REPLY_TIMEOUT_SECONDS": raw})
+
+
+def test_child_env__hands_every_process_the_same_data_key_and_retention(tmp_path: Path) -> None:
+    settings = Settings.from_env(
+        {"TRACKER_DB": str(tmp_path / "t.db"), "SECUREBASE_DATA_KEY_FILE": str(tmp_path / "k"),
+         "RETENTION_DAYS": "30", "SECUREBASE_DATA_KEY": ""}
+    )  # fmt: skip
+    env = child_env(settings, base={})
+    assert env["SECUREBASE_DATA_KEY_FILE"] == str(tmp_path / "k")
+    assert env["RETENTION_DAYS"] == "30" and "SECUREBASE_DATA_KEY" not in env
+    from bot.storage.crypto import new_key
+
+    keys = f"{new_key()},{new_key()}"
+    with_keys = Settings.from_env(
+        {"TRACKER_DB": str(tmp_path / "t.db"), "SECUREBASE_DATA_KEY": keys}
+    )
+    assert child_env(with_keys, base={})["SECUREBASE_DATA_KEY"] == keys
