@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from bot.settings import Settings, get_settings
 from bot.storage.at_rest import connected, tracker_database
@@ -63,6 +64,17 @@ def period_in_words(days: int | None = None) -> str:
             count = days // size
             return f"a {unit}" if count == 1 else f"{count} {unit}s"
     return "a day" if days == 1 else f"{days} days"
+
+
+def flush_write_ahead_log(url: str) -> None:
+    """SQLite in WAL mode keeps earlier page versions in the ``-wal`` file until a
+    checkpoint: move everything into the database (where deleted rows are zeroed,
+    ``secure_delete``) and truncate the log, so purged rows leave no copy there."""
+    database = tracker_database(url)  # only the URL matters here
+    if make_url(url).get_backend_name() != "sqlite" or not database.exists():
+        return
+    with connected(database) as engine, engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def cutoff_for(settings: Settings, now: datetime | None = None) -> datetime:
@@ -118,6 +130,9 @@ def purge(
                         forget_conversations(connection, batch)
                 conversations += senders
                 events += rows
+    if not dry_run and (ids or leaving_tracker):
+        for url in (settings.database_url, settings.tracker_url):
+            flush_write_ahead_log(url)
     return PurgeReport(
         cutoff=cutoff,
         people=len(set(leaving_app) | set(leaving_tracker)),

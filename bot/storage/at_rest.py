@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.storage.crypto import KEY_ID_LENGTH, PREFIX, DataKeyError, active_keyring
+from bot.storage.db import erase_deleted_rows
 from bot.storage.encrypted import EncryptedJSON, encrypted_columns, stored_prefix
 
 APP = "app"
@@ -60,6 +61,7 @@ def tracker_database(url: str) -> Database:
 def connected(database: Database) -> Iterator[Engine]:
     """A short-lived engine of its own (the tracker database is Rasa's, not in our pool)."""
     engine = create_engine(database.url, future=True)
+    erase_deleted_rows(engine)
     try:
         yield engine
     finally:

@@ -33,6 +33,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.orm import Session, declarative_base
 
 from bot.ids import FORGET_SLOT
+from bot.storage.db import erase_deleted_rows
 from bot.storage.event_cache import (
     SESSION_STARTED,
     CachedConversation,
@@ -74,6 +75,7 @@ class SecureBaseTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, cached_events: int = DEFAULT_CACHED_EVENTS, **kwargs: Any):
         super().__init__(*args, **kwargs)
+        erase_deleted_rows(self.engine)  # a forgotten conversation leaves no bytes behind
         self._cache = EventCache(max_events=int(cached_events))
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -30,7 +32,7 @@ from bot.storage.models import (
     User,
 )
 from bot.storage.tracker_table import EVENTS
-from tests.support.at_rest import add_events
+from tests.support.at_rest import add_events, raw_bytes
 
 NOW = datetime.now(timezone.utc)
 LONG_AGO = NOW - timedelta(days=400)
@@ -122,6 +124,31 @@ def test_purge__deletes_the_inactive_everywhere_and_nobody_else(people: str, app
             select(func.count()).where(Invite.used_by_user_id.is_(None))
         ).scalar_one()
         assert unlinked == 2
+
+
+@pytest.fixture
+def server_connection(app_db: str) -> Iterator[sqlite3.Connection]:
+    """An idle connection held open, as a running server holds one: SQLite then keeps
+    earlier versions of changed pages in the ``-wal`` file instead of checkpointing."""
+    holder = sqlite3.connect(app_db.removeprefix("sqlite:///"))
+    holder.execute("SELECT COUNT(*) FROM sqlite_master").fetchall()
+    yield holder
+    holder.close()
+
+
+def test_purge__leaves_no_copy_of_the_purged_text_in_the_database_files(
+    server_connection: sqlite3.Connection, people: str, app_db: str
+) -> None:
+    database = Path(app_db.removeprefix("sqlite:///"))
+    with sqlite3.connect(database) as raw:
+        (stored,) = raw.execute(
+            "SELECT a.text FROM answers a JOIN reflection_sessions s ON a.session_id = s.id"
+            " JOIN users u ON s.user_id = u.id WHERE u.sender_id = 'gone'"
+        ).fetchone()
+    raw.close()
+    assert stored.startswith("enc1:") and stored.encode() in raw_bytes(database)
+    purge(now=NOW)
+    assert stored.encode() not in raw_bytes(database)
 
 
 def test_purge__dry_run_counts_the_same_and_deletes_nothing(people: str, app_db: str) -> None:
