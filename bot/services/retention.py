@@ -18,11 +18,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, select
 
 from bot.settings import Settings, get_settings
-from bot.storage.at_rest import connected, tracker_database
+from bot.storage.at_rest import connected, sqlite_file, tracker_database
 from bot.storage.db import session_scope
 from bot.storage.models import User
 from bot.storage.ownership import count_owned, delete_users
@@ -70,11 +69,15 @@ def flush_write_ahead_log(url: str) -> None:
     """SQLite in WAL mode keeps earlier page versions in the ``-wal`` file until a
     checkpoint: move everything into the database (where deleted rows are zeroed,
     ``secure_delete``) and truncate the log, so purged rows leave no copy there."""
-    database = tracker_database(url)  # only the URL matters here
-    if make_url(url).get_backend_name() != "sqlite" or not database.exists():
+    path = sqlite_file(url)
+    if path is None or not path.is_file():
         return
-    with connected(database) as engine, engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine = create_engine(url, future=True)
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
 
 
 def cutoff_for(settings: Settings, now: datetime | None = None) -> datetime:
@@ -114,7 +117,14 @@ def purge(
     ids = list(leaving_app.values())
     for start in range(0, len(ids), BATCH):
         with session_scope(settings.database_url) as session:
-            batch = ids[start : start + BATCH]
+            # whoever came back since the list was read stays
+            batch = list(
+                session.execute(
+                    select(User.id).where(
+                        User.id.in_(ids[start : start + BATCH]), User.last_seen_at < cutoff
+                    )
+                ).scalars()
+            )
             counts.update(count_owned(session, batch))
             if not dry_run:
                 delete_users(session, batch)

@@ -39,10 +39,16 @@ class Database:
 
     def exists(self) -> bool:
         """False for a SQLite file that was never created (nothing to read, nothing to check)."""
-        parsed = make_url(self.url)
-        if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-            return True
-        return Path(parsed.database).is_file()
+        path = sqlite_file(self.url)
+        return path is None or path.is_file()
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL; None for other databases (and in-memory SQLite)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
 
 
 def app_database(url: str) -> Database:
