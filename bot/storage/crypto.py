@@ -213,18 +213,31 @@ def _keyring(data_keys: tuple[str, ...], key_file: str, mode: str) -> Keyring:
     return Keyring.from_text(keys)
 
 
+# The settings object the last keyring was built for, and that keyring.
+_last: tuple[object, Keyring] | None = None
+
+
 def active_keyring() -> Keyring:
     """The keyring of this process's settings, read once per configuration.
 
-    Called for every value read or written, so it must stay a dictionary
-    lookup; :func:`forget_cached_keys` makes the next call read the keys again.
+    Called for every value read or written, so the usual path is one identity
+    check (``get_settings`` hands out the same object until its cache is
+    cleared); :func:`forget_cached_keys` makes the next call read the keys again.
     """
+    global _last
     from bot.settings import get_settings
 
     settings = get_settings()
-    return _keyring(settings.data_keys, str(settings.data_key_path), settings.mode)
+    last = _last
+    if last is not None and last[0] is settings:
+        return last[1]
+    ring = _keyring(settings.data_keys, str(settings.data_key_path), settings.mode)
+    _last = (settings, ring)
+    return ring
 
 
 def forget_cached_keys() -> None:
     """Read the keys again on next use (after the key file changed)."""
+    global _last
+    _last = None
     _keyring.cache_clear()
