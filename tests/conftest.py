@@ -20,16 +20,20 @@ _SAVED_ENV: dict[str, str | None] = {}
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """One fresh data key for this test run, shared with every server the tests start.
+    """One fresh data key and empty default databases for this test run.
 
     The servers inherit the environment, so the test process can read what they
     stored; a key file, if anything asks for one, goes to a temporary folder and
-    never to the worktree's var/.
+    never to the worktree's var/. The default databases move there too: importing
+    ``actions`` or ``bot.channels`` checks the key against them, and a developer's
+    own ``var/`` (written with their local key) is no business of the tests.
     """
-    folder = tempfile.mkdtemp(prefix="securebase-keys-")
+    folder = tempfile.mkdtemp(prefix="securebase-test-")
     for name, value in (
         ("SECUREBASE_DATA_KEY", new_key()),
         ("SECUREBASE_DATA_KEY_FILE", os.path.join(folder, "data.key")),
+        ("DATABASE_URL", f"sqlite:///{os.path.join(folder, 'app.db')}"),
+        ("TRACKER_DB", os.path.join(folder, "tracker.db")),
     ):
         _SAVED_ENV[name] = os.environ.get(name)
         os.environ[name] = value
