@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import PROJECT_ROOT
 from bot.storage import repositories as repo
 from bot.storage.crypto import Keyring, new_key
 from bot.storage.db import session_scope
@@ -124,34 +124,3 @@ def test_launcher__in_production_without_a_key_refuses_before_anything_else(
     assert done.returncode == 1
     assert "SECUREBASE_DATA_KEY must be set in production" in done.stderr
     assert not (tmp_path / "app.db").exists()
-
-
-def test_fresh_clone__the_launcher_generates_a_local_key_and_hands_it_to_every_process(
-    tmp_path: Path,
-) -> None:
-    """`make run`'s path with nothing configured: a key appears, owner-only, and is used."""
-    key_file = tmp_path / "var" / "data.key"
-    env = {
-        "SECUREBASE_DATA_KEY": "",
-        "SECUREBASE_DATA_KEY_FILE": str(key_file),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'app.db'}",
-        "TRACKER_DB": str(tmp_path / "var" / "tracker.db"),
-        "SECUREBASE_STATUS_FILE": str(tmp_path / "var" / "processes.json"),
-    }
-    script = (
-        "import subprocess, sys, bot.launcher as launcher\n"
-        "from pathlib import Path\n"
-        "launcher.MODEL_PATH = Path(sys.executable)  # any existing file: no model needed here\n"
-        "def started(command, **kwargs):\n"
-        "    print('CHILD', kwargs['env']['SECUREBASE_DATA_KEY_FILE'], flush=True)\n"
-        "    raise SystemExit(0)\n"
-        "subprocess.Popen = started\n"
-        "raise SystemExit(launcher.main())\n"
-    )
-    done = _run(env, sys.executable, "-c", script)
-    assert done.returncode == 0, done.stderr
-    assert f"CHILD {key_file}" in done.stdout
-    assert key_file.stat().st_mode & 0o777 == 0o600
-    assert (tmp_path / "var" / "app.db").exists()  # migrated after the key check
-    settings = Settings.from_env(env)
-    assert settings.data_key_path == key_file
