@@ -195,6 +195,11 @@ def ensure_local_key_file(path: Path) -> tuple[str, ...]:
     keys = read_key_file(path)
     if not keys:
         raise KeyConfigError(f"the key file {path} holds no key")
+    for position, key in enumerate(keys, start=1):
+        try:
+            parse_key(key)
+        except KeyConfigError as error:
+            raise KeyConfigError(f"the key file {path}, key {position}, {error}") from None
     return keys
 
 
