@@ -1,16 +1,21 @@
-"""Command line: ``python -m bot score ...`` and ``python -m bot risk ...``.
+"""Command line: ``python -m bot score|risk ...`` and the stored-data commands.
 
-Both print one JSON object per answer or message; see ``--help`` of each.
+``score`` and ``risk`` print one JSON object per answer or message; see ``--help``
+of each. ``keys``, ``purge``, ``backup`` and ``restore`` look after the stored
+data (:mod:`bot.storage.cli`) and print counts, never content.
 """
 
 from __future__ import annotations
 
 import sys
 
-USAGE = """usage: python -m bot {score,risk} [options]
+USAGE = """usage: python -m bot {score,risk,keys,purge,backup,restore} [options]
 
   score --takeaway ID --text TEXT | --jsonl FILE   rubric scores and feedback, one JSON a line
   risk  --text TEXT | --jsonl FILE                 risk level and evidence, one JSON a line
+  keys  new | check | rotate [--new-local-key]     the key that encrypts stored text
+  purge [--dry-run]                                delete everyone inactive > RETENTION_DAYS
+  backup DIR | restore DIR [--force]               copy both SQLite databases out and back
 """
 
 
@@ -28,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.safety.cli import main as risk_main
 
         return risk_main(rest)
+    if command in {"keys", "purge", "backup", "restore"}:
+        from bot.storage.cli import main as data_main
+
+        return data_main(command, rest)
     print(f"unknown command {command!r}\n{USAGE}", end="", file=sys.stderr)
     return 2
 
