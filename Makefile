@@ -18,12 +18,12 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help install assets train run test test-fast check lint typecheck eval eval-nlu bench bench-scoring bench-risk bench-conversation validate clean
+.PHONY: help install assets train run test test-fast check lint typecheck eval eval-nlu eval-typed bench bench-scoring bench-risk bench-conversation validate clean
 
 help:
 	@echo "make run    install, train when needed, migrate, start Rasa (5005), actions (5055), web (8000)"
 	@echo "make test   install, lint, type-check, then run the whole test suite"
-	@echo "make eval | eval-nlu | bench | check | lint | typecheck | train | clean"
+	@echo "make eval | eval-nlu | eval-typed | bench | check | lint | typecheck | train | clean"
 
 $(STAMP): pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -76,6 +76,12 @@ eval: $(STAMP)
 	@mkdir -p var/eval
 	$(PY) -m bot.evaluation.scoring_eval --out var/eval/scoring.json
 	$(PY) -m bot.evaluation.risk_eval --out var/eval/risk.json
+
+# Typed-message sets (issue 12) on the dev files: module choice and concept questions
+# through the real servers on free loopback ports, the rubric's views (a few minutes).
+eval-typed: $(MODEL)
+	@mkdir -p var/eval
+	$(PY) -m bot.evaluation.typed_eval --out var/eval/typed.json
 
 # 5-fold NLU cross-validation (20-25 min on two cores); fails if ask_concept F1 < 0.95.
 eval-nlu: $(STAMP)

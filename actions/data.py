@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import FailsKindlyAction
 from bot.ids import FORGET_SLOT, PENDING_OFFER_SLOT
 from bot.services import personal_data as service
+from bot.services.retention import period_in_words
 
 
 class ActionDescribeStoredData(FailsKindlyAction):
@@ -27,6 +28,7 @@ class ActionDescribeStoredData(FailsKindlyAction):
             moods=summary.moods,
             assessments=summary.self_assessments + summary.quizzes,
             risk_events=summary.risk_events,
+            retention_period=period_in_words(),
         )
         return []
 

@@ -10,8 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import hold_back_person
-from bot.ids import PENDING_OFFER_SLOT, REFLECTION_READY_SLOT
+from bot.ids import PENDING_OFFER_SLOT, REFLECTION_READY_SLOT, RETENTION_SLOT
 from bot.services import journey
+from bot.services.retention import period_in_words
 
 logger = logging.getLogger(__name__)
 NOT_CARRIED = {
@@ -36,6 +37,8 @@ class ActionSessionStart(Action):
             for key, value in tracker.current_slot_values().items()
             if key not in NOT_CARRIED and value is not None
         ]
+        # The greeting says how long data is kept: RETENTION_DAYS as it is today.
+        events.append(SlotSet(RETENTION_SLOT, period_in_words()))
         try:
             position = journey.find_unfinished(sender_id=tracker.sender_id)
         except Exception as error:  # noqa: BLE001 - a new session must start even without the DB

@@ -46,6 +46,8 @@ SAFETY_RESUME_SLOT = "safety_resume"
 INTRODUCED_SLOT = "reflection_introduced"
 # Set by action_delete_data; the tracker store forgets the conversation when it sees it.
 FORGET_SLOT = "forget_me"
+# How long data is kept after the last visit, in words; set at every session start.
+RETENTION_SLOT = "retention_period"
 
 # Therapist invites: codes easy to read out (no 0/O, 1/I/L), single use, 14 days by default.
 INVITE_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

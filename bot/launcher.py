@@ -1,9 +1,13 @@
 """Start the Rasa server, the action server and the web process together.
 
 ``python -m bot.launcher`` is what ``make run`` calls. It validates all
-content (a broken file stops it with the file and field named), applies database
-migrations, then runs the three processes with telemetry off and the HTTP API
-closed unless ``RASA_API_TOKEN`` is set. :mod:`bot.supervision` keeps them
+content (a broken file stops it with the file and field named), checks that the
+data key decrypts what is stored (a missing or wrong key stops it, saying which
+key id the data needs; on a fresh clone a local key is generated in
+``var/data.key``), applies database migrations, encrypts any text stored before
+encryption, then runs the three processes with telemetry off and the HTTP API
+closed unless ``RASA_API_TOKEN`` is set. The retention purge runs once at start
+and then daily (:mod:`bot.services.retention`). :mod:`bot.supervision` keeps them
 serving: a crashed process is restarted with backoff while the others carry
 on, and everything stops on Ctrl-C/SIGTERM or when one process keeps crashing.
 Tests use :func:`child_env` and the ``*_command`` functions to start the same
@@ -19,9 +23,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bot.content import refuse_to_start_if_broken
-from bot.settings import PROJECT_ROOT, Settings, get_settings
+from bot.services.startup import refuse_to_start_if_key_is_wrong
+from bot.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
 from bot.storage.migrate import upgrade
 from bot.supervision import ProcessSpec, Supervisor
+from bot.supervision.daily import DailyJob
 from bot.supervision.supervisor import popen_spawner
 
 MODEL_PATH = PROJECT_ROOT / "models" / "securebase.tar.gz"
@@ -49,8 +55,13 @@ def child_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "SECUREBASE_STATUS_FILE": str(settings.status_path),
             "REPLY_TIMEOUT_SECONDS": str(settings.reply_timeout_seconds),
+            # Every process reads the same keys: the launcher's (a generated local key included).
+            "SECUREBASE_DATA_KEY_FILE": str(settings.data_key_path),
+            "RETENTION_DAYS": str(settings.retention_days),
         }
     )
+    if settings.data_keys:
+        env["SECUREBASE_DATA_KEY"] = ",".join(settings.data_keys)
     return env
 
 
@@ -111,13 +122,38 @@ def process_specs(settings: Settings) -> list[ProcessSpec]:
     ]
 
 
+def say(line: str) -> None:
+    print(f"securebase: {line}", flush=True)
+
+
+def retention_job(settings: Settings) -> DailyJob:
+    """The daily purge of people inactive for longer than RETENTION_DAYS (counts only)."""
+
+    def run() -> list[str]:
+        from bot.services.retention import purge
+
+        return purge(settings=settings).lines()
+
+    return DailyJob("retention purge", run, say=say)
+
+
 def main() -> int:
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except SettingsError as error:
+        print(f"SecureBase settings are invalid, not starting: {error}", file=sys.stderr)
+        return 1
     refuse_to_start_if_broken()  # before any child process, so the message is the only output
+    refuse_to_start_if_key_is_wrong(every_key=True)  # reads every key id in use, once
     if not MODEL_PATH.exists():
         print(f"No trained model at {MODEL_PATH}; run `make train` first.", file=sys.stderr)
         return 1
     upgrade(settings.database_url)
+    from bot.storage.keys_admin import encrypt_remaining
+
+    encrypt_remaining(settings, say=say)
+    retention = retention_job(settings)
+    retention.start()
     supervisor = Supervisor(
         process_specs(settings),
         spawn=popen_spawner(cwd=PROJECT_ROOT, env=child_env(settings)),
@@ -137,7 +173,10 @@ def main() -> int:
 
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
-    return supervisor.run(lambda: stopping)
+    try:
+        return supervisor.run(lambda: stopping)
+    finally:
+        retention.stop()
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = PROJECT_ROOT / "bot" / "content"
 DEFAULT_SECRET = "local-development-secret-change-me"
+DEFAULT_RETENTION_DAYS = 365
 
 
 class SettingsError(ValueError):
@@ -56,6 +57,35 @@ def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     return seconds
 
 
+def _retention_days(env: Mapping[str, str]) -> int:
+    raw = env.get("RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS)).strip()
+    try:
+        days = int(raw)
+    except ValueError:
+        raise SettingsError(f"RETENTION_DAYS must be a whole number of days, got {raw!r}") from None
+    if not 1 <= days <= 3650:
+        raise SettingsError(f"RETENTION_DAYS must be between 1 and 3650, got {days}")
+    return days
+
+
+def _data_keys(env: Mapping[str, str], mode: str) -> tuple[str, ...]:
+    """``SECUREBASE_DATA_KEY``: comma-separated keys, the first encrypts, all decrypt."""
+    from bot.storage.crypto import KeyConfigError, parse_key
+
+    keys = tuple(k.strip() for k in env.get("SECUREBASE_DATA_KEY", "").split(",") if k.strip())
+    if mode == "production" and not keys:
+        raise SettingsError(
+            "SECUREBASE_DATA_KEY must be set in production: generate one with"
+            " `python -m bot keys new` and keep it outside the database and its backups"
+        )
+    for position, key in enumerate(keys, start=1):
+        try:
+            parse_key(key)
+        except KeyConfigError as error:
+            raise SettingsError(f"SECUREBASE_DATA_KEY key {position}: {error}") from None
+    return keys
+
+
 def _flag(env: Mapping[str, str], name: str) -> bool:
     raw = env.get(name, "").strip().lower()
     if raw in {"", "0", "false", "no", "off"}:
@@ -86,6 +116,11 @@ class Settings:
     status_file: str = ""
     # How long a person waits at most before hearing that there is a technical problem.
     reply_timeout_seconds: float = 15.0
+    # Keys for text at rest (SECUREBASE_DATA_KEY); empty in local mode means data_key_file.
+    data_keys: tuple[str, ...] = field(default_factory=tuple, repr=False)
+    data_key_file: str = ""
+    # Everything of a person who has not been seen for this long is deleted.
+    retention_days: int = DEFAULT_RETENTION_DAYS
     # The operator may require two-factor sign-in for every therapist (PORTAL_REQUIRE_TOTP).
     portal_require_totp: bool = False
 
@@ -109,6 +144,18 @@ class Settings:
     def status_path(self) -> Path:
         """The launcher's status file (``SECUREBASE_STATUS_FILE``, else ``var/processes.json``)."""
         return Path(self.status_file or PROJECT_ROOT / "var" / "processes.json")
+
+    @property
+    def data_key_path(self) -> Path:
+        """The generated local key (``SECUREBASE_DATA_KEY_FILE``, else ``var/data.key``)."""
+        return Path(self.data_key_file or PROJECT_ROOT / "var" / "data.key")
+
+    @property
+    def tracker_url(self) -> str:
+        """Rasa's tracker store as a database URL (``TRACKER_DB`` is a SQLite path or a URL)."""
+        if "://" in self.tracker_db:
+            return self.tracker_db
+        return f"sqlite:///{self.tracker_db}"
 
     @property
     def rasa_url(self) -> str:
@@ -162,6 +209,9 @@ class Settings:
             reply_timeout_seconds=_seconds(
                 env, "REPLY_TIMEOUT_SECONDS", defaults.reply_timeout_seconds
             ),
+            data_keys=_data_keys(env, mode),
+            data_key_file=env.get("SECUREBASE_DATA_KEY_FILE", ""),
+            retention_days=_retention_days(env),
             portal_require_totp=_flag(env, "PORTAL_REQUIRE_TOTP"),
         )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,8 +12,41 @@ import pytest
 from sqlalchemy.orm import Session
 
 from bot.settings import PROJECT_ROOT, get_settings
+from bot.storage.crypto import forget_cached_keys, new_key
 from bot.storage.db import session_scope
 from bot.storage.migrate import upgrade
+
+_SAVED_ENV: dict[str, str | None] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One fresh data key and empty default databases for this test run.
+
+    The servers inherit the environment, so the test process can read what they
+    stored; a key file, if anything asks for one, goes to a temporary folder and
+    never to the worktree's var/. The default databases move there too: importing
+    ``actions`` or ``bot.channels`` checks the key against them, and a developer's
+    own ``var/`` (written with their local key) is no business of the tests.
+    """
+    folder = tempfile.mkdtemp(prefix="securebase-test-")
+    for name, value in (
+        ("SECUREBASE_DATA_KEY", new_key()),
+        ("SECUREBASE_DATA_KEY_FILE", os.path.join(folder, "data.key")),
+        ("DATABASE_URL", f"sqlite:///{os.path.join(folder, 'app.db')}"),
+        ("TRACKER_DB", os.path.join(folder, "tracker.db")),
+    ):
+        _SAVED_ENV[name] = os.environ.get(name)
+        os.environ[name] = value
+    get_settings.cache_clear()
+    forget_cached_keys()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for name, value in _SAVED_ENV.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture

@@ -74,3 +74,19 @@ def test_risk__reports_whether_the_bot_would_ask_directly() -> None:
 def test_unknown_command__fails_with_usage() -> None:
     result = _bot("translate")
     assert result.returncode == 2 and "usage" in result.stderr
+
+
+def test_keys_new__prints_a_fresh_key_that_settings_accept() -> None:
+    from bot.settings import Settings
+
+    first, second = _bot("keys", "new"), _bot("keys", "new")
+    assert first.returncode == 0, first.stderr
+    key = first.stdout.strip()
+    assert key != second.stdout.strip()
+    assert Settings.from_env({"SECUREBASE_DATA_KEY": key}).data_keys == (key,)
+
+
+def test_data_commands__refuse_in_one_line_without_a_traceback(tmp_path: Path) -> None:
+    done = _bot("restore", str(tmp_path / "no-backup-here"))
+    assert done.returncode == 1
+    assert done.stderr.startswith("securebase restore:") and "Traceback" not in done.stderr

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,3 +41,54 @@ def test_child_env__passes_the_reply_timeout_to_rasa(tmp_path: Path) -> None:
 def test_settings__refuse_a_reply_timeout_that_is_not_a_sensible_number(raw: str) -> None:
     with pytest.raises(SettingsError, match="REPLY_TIMEOUT_SECONDS"):
         Settings.from_env({"REPLY_TIMEOUT_SECONDS": raw})
+
+
+def test_child_env__hands_every_process_the_same_data_key_and_retention(tmp_path: Path) -> None:
+    settings = Settings.from_env(
+        {"TRACKER_DB": str(tmp_path / "t.db"), "SECUREBASE_DATA_KEY_FILE": str(tmp_path / "k"),
+         "RETENTION_DAYS": "30", "SECUREBASE_DATA_KEY": ""}
+    )  # fmt: skip
+    env = child_env(settings, base={})
+    assert env["SECUREBASE_DATA_KEY_FILE"] == str(tmp_path / "k")
+    assert env["RETENTION_DAYS"] == "30" and "SECUREBASE_DATA_KEY" not in env
+    from bot.storage.crypto import new_key
+
+    keys = f"{new_key()},{new_key()}"
+    with_keys = Settings.from_env(
+        {"TRACKER_DB": str(tmp_path / "t.db"), "SECUREBASE_DATA_KEY": keys}
+    )
+    assert child_env(with_keys, base={})["SECUREBASE_DATA_KEY"] == keys
+
+
+def test_fresh_clone__the_launcher_generates_a_local_key_and_hands_it_to_every_process(
+    tmp_path: Path,
+) -> None:
+    """`make run`'s path with nothing configured: a key appears, owner-only, and is used."""
+    key_file = tmp_path / "var" / "data.key"
+    env = {
+        "SECUREBASE_DATA_KEY": "",
+        "SECUREBASE_DATA_KEY_FILE": str(key_file),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'app.db'}",
+        "TRACKER_DB": str(tmp_path / "var" / "tracker.db"),
+        "SECUREBASE_STATUS_FILE": str(tmp_path / "var" / "processes.json"),
+    }
+    script = (
+        "import subprocess, sys, bot.launcher as launcher\n"
+        "from pathlib import Path\n"
+        "launcher.MODEL_PATH = Path(sys.executable)  # any existing file: no model needed here\n"
+        "def started(command, **kwargs):\n"
+        "    print('CHILD', kwargs['env']['SECUREBASE_DATA_KEY_FILE'], flush=True)\n"
+        "    raise SystemExit(0)\n"
+        "subprocess.Popen = started\n"
+        "raise SystemExit(launcher.main())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=PROJECT_ROOT, env={**os.environ, **env},
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"CHILD {key_file}" in done.stdout
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "var" / "app.db").exists()  # migrated after the key check
+    settings = Settings.from_env(env)
+    assert settings.data_key_path == key_file

@@ -84,9 +84,10 @@ class Stack:
 
 
 @contextmanager
-def throwaway_stack(*, model: Path | None, prefix: str) -> Iterator[Stack]:
+def throwaway_stack(*, model: Path | None, prefix: str, api_token: str = "") -> Iterator[Stack]:
     """The action server, plus Rasa with ``model`` when given, on throw-away databases.
 
+    With ``api_token`` Rasa also serves its HTTP API (trackers) behind that token.
     Yields once both answer on loopback; stops them on the way out.
     """
     workdir = Path(tempfile.mkdtemp(prefix=prefix))
@@ -96,6 +97,7 @@ def throwaway_stack(*, model: Path | None, prefix: str) -> Iterator[Stack]:
         tracker_db=str(workdir / "tracker.db"),
         rasa_port=free_port(),
         action_port=free_port(),
+        rasa_api_token=api_token,
     )
     upgrade(settings.database_url)
     env = child_env(settings)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.services.unit_of_work import unit_of_work
@@ -18,8 +18,8 @@ from bot.storage.models import (
     ReflectionSession,
     RiskEvent,
     SelfAssessment,
-    User,
 )
+from bot.storage.ownership import delete_users
 
 
 @dataclass(frozen=True)
@@ -149,12 +149,12 @@ def delete_person(*, sender_id: str) -> bool:
 
     Rasa's tracker store is cleared separately, by the tracker store itself
     (``bot.storage.tracker_store``), because Rasa writes the conversation
-    after the action that asked for deletion has run.
+    after the action that asked for deletion has run. The retention purge
+    (:mod:`bot.services.retention`) deletes the same way, for many people.
     """
     with unit_of_work() as session:
         user = repo.get_user(session=session, sender_id=sender_id)
         if user is None:
             return False
-        session.execute(delete(User).where(User.id == user.id))
-        session.flush()
+        delete_users(session, [user.id])
         return True

@@ -18,6 +18,19 @@ def _prepare_sqlite_path(url: str) -> None:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
 
 
+def erase_deleted_rows(engine: Engine) -> None:
+    """SQLite: overwrite deleted rows with zeros (``secure_delete``), so what a person
+    asked to delete, or what the retention purge removed, is not left in free pages."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _secure_delete(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA secure_delete=ON")
+        cursor.close()
+
+
 @lru_cache(maxsize=8)
 def get_engine(url: str) -> Engine:
     """One engine per URL per process (engines pool connections, so share them)."""
@@ -34,6 +47,7 @@ def get_engine(url: str) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.close()
 
+        erase_deleted_rows(engine)
     return engine
 
 

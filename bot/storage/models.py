@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base, relationship
 
+from bot.storage.encrypted import EncryptedJSON, EncryptedText
+
 Base: Any = declarative_base()
 
 
@@ -77,7 +79,11 @@ class ReflectionSession(Base):
 
 
 class Answer(Base):
-    """A free-text answer (or a skip) with the rubric's scores and evidence."""
+    """A free-text answer (or a skip) with the rubric's scores and evidence.
+
+    The text, and the scores and evidence that quote it (emotion words as
+    written, spans), are encrypted at rest; ``depth``, ids and dates are not.
+    """
 
     __tablename__ = "answers"
 
@@ -89,10 +95,10 @@ class Answer(Base):
     prompt_id = Column(String(32), nullable=False)
     kind = Column(String(16), nullable=False)  # prompt|followup|skipped
     followup_key = Column(String(32), nullable=True)
-    text = Column(Text, nullable=False, default="")
+    text = Column(EncryptedText("answers.text"), nullable=False, default="")
     depth = Column(Integer, nullable=True)
-    scores = Column(JSON, nullable=True)
-    evidence = Column(JSON, nullable=True)
+    scores = Column(EncryptedJSON("answers.scores"), nullable=True)
+    evidence = Column(EncryptedJSON("answers.evidence"), nullable=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
     session = relationship("ReflectionSession", back_populates="answers")
@@ -116,7 +122,8 @@ class RiskEvent(Base):
     """A safety signal: when, how serious, and which rules fired (not the message).
 
     ``text`` holds the message only when the person consented to share text
-    with a therapist; otherwise the evidence (category, rule, offsets) is all.
+    with a therapist (encrypted at rest); otherwise the evidence (category,
+    rule, offsets) is all.
     """
 
     __tablename__ = "risk_events"
@@ -127,7 +134,7 @@ class RiskEvent(Base):
     level = Column(String(16), nullable=False)  # concern|ask|crisis
     categories = Column(JSON, nullable=False, default=list)
     evidence = Column(JSON, nullable=False, default=list)
-    text = Column(Text, nullable=True)
+    text = Column(EncryptedText("risk_events.text"), nullable=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 

@@ -16,6 +16,11 @@ checking that the last row it remembers is still stored unchanged. Anything
 unusual (a new session, a deleted or rewritten row, an evicted conversation)
 falls back to a full read with Rasa's own session query, so the tracker it
 returns is always the one Rasa's ``SQLTrackerStore`` would build.
+
+Every event's serialised payload (``data``: what the person typed, what the bot
+answered, slot values) is encrypted at rest by the column type
+(:mod:`bot.storage.tracker_table`); the id, sender, type, timestamp, intent and
+action name columns stay plain so Rasa's queries work unchanged.
 """
 
 from __future__ import annotations
@@ -25,9 +30,10 @@ from typing import Any
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, declarative_base
 
 from bot.ids import FORGET_SLOT
+from bot.storage.db import erase_deleted_rows
 from bot.storage.event_cache import (
     SESSION_STARTED,
     CachedConversation,
@@ -37,6 +43,8 @@ from bot.storage.event_cache import (
     in_session,
     session_start_of,
 )
+from bot.storage.tracker_rows import forget_conversations
+from bot.storage.tracker_table import EVENTS, TRACKER_METADATA
 
 # About 250 bytes each in memory: the default holds ~25 MB of recent conversations.
 DEFAULT_CACHED_EVENTS = 100_000
@@ -53,14 +61,21 @@ def forget_requested(tracker: DialogueStateTracker) -> bool:
 
 
 class SecureBaseTrackerStore(SQLTrackerStore):
-    """``SQLTrackerStore`` with deletion on request and incremental reads.
+    """``SQLTrackerStore`` with deletion on request, incremental reads and encrypted payloads.
 
     ``cached_events`` (endpoints.yml, optional) bounds how many deserialised
     events the process keeps; 0 turns the cache off.
     """
 
+    # Rasa's own table, column for column, except that ``data`` is encrypted.
+    Base: Any = declarative_base(metadata=TRACKER_METADATA)
+
+    class SQLEvent(Base):
+        __table__ = EVENTS
+
     def __init__(self, *args: Any, cached_events: int = DEFAULT_CACHED_EVENTS, **kwargs: Any):
         super().__init__(*args, **kwargs)
+        erase_deleted_rows(self.engine)  # a forgotten conversation leaves no bytes behind
         self._cache = EventCache(max_events=int(cached_events))
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
@@ -77,9 +92,7 @@ class SecureBaseTrackerStore(SQLTrackerStore):
             return
         self._cache.drop(tracker.sender_id)
         with self.session_scope() as session:
-            session.query(self.SQLEvent).filter(
-                self.SQLEvent.sender_id == tracker.sender_id
-            ).delete(synchronize_session=False)
+            forget_conversations(session, [tracker.sender_id])
             session.commit()
 
     def _session_events(self, session: Session, sender_id: str) -> tuple[Any, ...]:

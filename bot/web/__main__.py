@@ -7,6 +7,7 @@ import argparse
 import uvicorn
 
 from bot import redaction
+from bot.services.startup import refuse_to_start_if_key_is_wrong
 from bot.settings import get_settings
 from bot.web.app import create_app
 
@@ -14,6 +15,7 @@ from bot.web.app import create_app
 def main(argv: list[str] | None = None) -> None:
     redaction.install()
     settings = get_settings()
+    refuse_to_start_if_key_is_wrong(["app"])  # the portal reads answers: same key or no start
     parser = argparse.ArgumentParser(prog="python -m bot.web")
     parser.add_argument("--host", default=settings.host)
     parser.add_argument("--port", type=int, default=settings.web_port)

@@ -150,3 +150,25 @@ def test_delete__removes_only_this_persons_rows_and_asks_the_tracker_store_to_fo
         senders = session.execute(select(User.sender_id)).scalars().all()
         assert senders == ["staying"]
         assert session.execute(select(func.count(ReflectionSession.id))).scalar_one() == 1
+
+
+def test_session_start_and_stored_data__say_how_long_data_is_kept(
+    app_db: str, domain_dict: dict, monkeypatch
+) -> None:
+    from actions.data import ActionDescribeStoredData
+    from actions.session import ActionSessionStart
+    from bot.settings import get_settings
+
+    monkeypatch.setenv("RETENTION_DAYS", "90")
+    get_settings.cache_clear()
+    events, _ = run(ActionSessionStart(), make_tracker(), domain_dict)
+    assert {"event": "slot", "name": "retention_period", "value": "3 months",
+            "timestamp": None} in events  # fmt: skip
+    _, messages = run(ActionDescribeStoredData(), make_tracker(), domain_dict)
+    assert messages[0]["response"] == "utter_data_summary"
+    assert messages[0]["retention_period"] == "3 months"
+    summary = domain_dict["responses"]["utter_data_summary"][0]["text"]
+    greeting = domain_dict["responses"]["utter_greet"][0]["text"]
+    for text in (summary, greeting):
+        assert "{retention_period}" in text and "encrypted" in text and "therapist" in text
+    assert domain_dict["slots"]["retention_period"]["initial_value"] == "a year"

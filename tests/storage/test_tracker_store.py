@@ -40,8 +40,15 @@ def _store(db: str, domain: Domain, **kwargs: int) -> SecureBaseTrackerStore:
     return SecureBaseTrackerStore(domain=domain, dialect="sqlite", db=db, **kwargs)
 
 
+class _RasasStoreOnOurTable(SQLTrackerStore):
+    """Rasa's own reading and writing, on our table whose ``data`` column is encrypted."""
+
+    Base = SecureBaseTrackerStore.Base
+    SQLEvent = SecureBaseTrackerStore.SQLEvent
+
+
 def _rasa_store(db: str, domain: Domain) -> SQLTrackerStore:
-    return SQLTrackerStore(domain=domain, dialect="sqlite", db=db)
+    return _RasasStoreOnOurTable(domain=domain, dialect="sqlite", db=db)
 
 
 def _state(tracker: DialogueStateTracker | None) -> dict | None:
