@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timezone
 from pathlib import Path
 from typing import Any
 
@@ -130,7 +131,11 @@ class Portal:
 def password_time(therapist: Therapist) -> float:
     """The password's change time as a number, comparable across SQLite and PostgreSQL."""
     changed = therapist.password_changed_at
-    return changed.replace(tzinfo=None).timestamp() if changed else 0.0
+    if changed is None:
+        return 0.0
+    # SQLite gives naive UTC back, PostgreSQL an aware time in the session's zone.
+    aware = changed if changed.tzinfo else changed.replace(tzinfo=timezone.utc)
+    return aware.timestamp()
 
 
 def client_address(request: Request) -> str:

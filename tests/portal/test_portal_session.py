@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,10 @@ from itsdangerous import URLSafeTimedSerializer
 from starlette.testclient import TestClient
 
 from bot.portal.cookies import COOKIE, SECOND_FACTOR_SECONDS
+from bot.portal.web import password_time
 from bot.settings import Settings, SettingsError
 from bot.storage.migrate import upgrade
+from bot.storage.models import Therapist
 from bot.web.app import create_app
 from tests.portal.conftest import CSRF
 from tests.support.portal import PASSWORD, seed
@@ -88,3 +91,10 @@ def test_templates__every_post_form_carries_the_csrf_token() -> None:
             assert 'method="post"' in form, template.name
             assert 'name="csrf" value="{{ csrf }}"' in form, template.name
     assert forms >= 9  # sign in, code, sign out, invite, assign, password, 2FA x3
+
+
+def test_password_time__is_the_same_instant_from_sqlite_and_postgresql() -> None:
+    utc = datetime(2026, 11, 30, 6, 0, 0, tzinfo=timezone.utc)
+    naive = Therapist(password_changed_at=utc.replace(tzinfo=None))  # SQLite
+    zoned = Therapist(password_changed_at=utc.astimezone(timezone(timedelta(hours=2))))
+    assert password_time(naive) == password_time(zoned) == utc.timestamp()
