@@ -1,21 +1,24 @@
-"""Command line: ``python -m bot score|risk ...`` and the stored-data commands.
+"""Command line: ``python -m bot score|risk ...``, the stored-data commands and
+``therapist``.
 
 ``score`` and ``risk`` print one JSON object per answer or message; see ``--help``
 of each. ``keys``, ``purge``, ``backup`` and ``restore`` look after the stored
-data (:mod:`bot.storage.cli`) and print counts, never content.
+data (:mod:`bot.storage.cli`) and print counts, never content. ``therapist``
+manages portal accounts (:mod:`bot.portal.cli`).
 """
 
 from __future__ import annotations
 
 import sys
 
-USAGE = """usage: python -m bot {score,risk,keys,purge,backup,restore} [options]
+USAGE = """usage: python -m bot {score,risk,keys,purge,backup,restore,therapist} [options]
 
   score --takeaway ID --text TEXT | --jsonl FILE   rubric scores and feedback, one JSON a line
   risk  --text TEXT | --jsonl FILE                 risk level and evidence, one JSON a line
   keys  new | check | rotate [--new-local-key]     the key that encrypts stored text
   purge [--dry-run]                                delete everyone inactive > RETENTION_DAYS
   backup DIR | restore DIR [--force]               copy both SQLite databases out and back
+  therapist {add,list,disable,enable,reset-password} ...   portal accounts (operator only)
 """
 
 
@@ -37,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.storage.cli import main as data_main
 
         return data_main(command, rest)
+    if command == "therapist":
+        from bot.portal.cli import main as therapist_main
+
+        return therapist_main(rest)
     print(f"unknown command {command!r}\n{USAGE}", end="", file=sys.stderr)
     return 2
 

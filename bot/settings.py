@@ -86,6 +86,15 @@ def _data_keys(env: Mapping[str, str], mode: str) -> tuple[str, ...]:
     return keys
 
 
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in {"", "0", "false", "no", "off"}:
+        return False
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    raise SettingsError(f"{name} must be true or false, got {raw!r}")
+
+
 @dataclass(frozen=True)
 class Settings:
     mode: str = "local"
@@ -112,6 +121,13 @@ class Settings:
     data_key_file: str = ""
     # Everything of a person who has not been seen for this long is deleted.
     retention_days: int = DEFAULT_RETENTION_DAYS
+    # The operator may require two-factor sign-in for every therapist (PORTAL_REQUIRE_TOTP).
+    portal_require_totp: bool = False
+
+    @property
+    def production(self) -> bool:
+        """Production mode: portal cookies are Secure (HTTPS only) and secrets are checked."""
+        return self.mode == "production"
 
     @property
     def web_origins(self) -> tuple[str, ...]:
@@ -196,6 +212,7 @@ class Settings:
             data_keys=_data_keys(env, mode),
             data_key_file=env.get("SECUREBASE_DATA_KEY_FILE", ""),
             retention_days=_retention_days(env),
+            portal_require_totp=_flag(env, "PORTAL_REQUIRE_TOTP"),
         )
 
 

@@ -1,4 +1,5 @@
-"""Starlette application for the web process: landing page, chat widget, crisis help."""
+"""Starlette application for the web process: landing page, chat widget, crisis help,
+and the therapist portal (``bot.portal``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from bot.portal.routes import portal_routes
 from bot.settings import Settings, get_settings
 from bot.supervision.status import read_status
 from bot.web.crisis import crisis_payload, pick_region
@@ -98,5 +100,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/widget.css", widget_css),
         Route("/widget/{name}", socket_io_client),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
+        *portal_routes(settings),
     ]
     return Starlette(routes=routes, middleware=[Middleware(SecurityHeaders, rasa_url=rasa_url)])

@@ -22,7 +22,8 @@
     accent: ds.accentColor || "",
     accentText: ds.accentTextColor || "",
     region: ds.region || "",
-    open: ds.open === "true"
+    open: ds.open === "true",
+    join: ds.joinMessage || ""
   };
   var q = cfg.region ? "?region=" + encodeURIComponent(cfg.region) : "";
   var helpUrl = ds.helpUrl || asset("help" + q);
@@ -262,6 +263,15 @@
       if (!state.started) {
         state.started = true;
         if (cfg.initial) { queue.unshift(cfg.initial); setTyping(true, 30000); }
+      }
+      if (cfg.join && state.joined !== cfg.join) {
+        /* a therapist's join link: say the code once per browser, as if typed */
+        state.joined = cfg.join;
+        var entry = { from: "user", text: cfg.join };
+        state.history.push(entry);
+        bubble(entry);
+        queue.push(cfg.join);
+        setTyping(true, 30000);
       }
       save();
       flush();
