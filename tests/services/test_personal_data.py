@@ -181,6 +181,8 @@ def test_export__a_stranger_gets_empty_sections_not_an_error(db_session: Session
         "self_assessments": [],
         "quizzes": [],
         "risk_events": [],
+        "therapist_links": [],
+        "seen_by_therapists": [],
     }
 
 
