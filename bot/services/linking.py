@@ -237,3 +237,28 @@ def link_view(*, sender_id: str, link_id: int | None) -> LinkView | None:
     with unit_of_work() as session:
         link = _live_link(session, sender_id=sender_id, link_id=link_id)
         return None if link is None else _view(session, link)
+
+
+_ANSWERS_WORDS = ("answer", "written", "writing", "word for word", "everything", "all of it")
+_SUMMARY_WORDS = ("summar", "score", "only the numbers", "just the numbers")
+_NONE_WORDS = ("not now", "nothing", "none", "not yet", "don't share", "do not share", "later")
+
+
+def read_scope_choice(text: str) -> str | None:
+    """The sharing choice in a typed reply ("just scores and summaries"), or None.
+
+    Checked in order from the narrowest wish: "nothing for now" before
+    "answers", and "scores only" before "answers", so a reply is never read as
+    sharing more than it says.
+    """
+    lowered = " ".join(text.lower().split())
+    if any(word in lowered for word in _NONE_WORDS):
+        return SCOPE_NONE
+    narrow = " only" in f" {lowered}" or "just" in lowered
+    if narrow and any(word in lowered for word in _SUMMARY_WORDS):
+        return "summaries"
+    if any(word in lowered for word in _ANSWERS_WORDS):
+        return "answers"
+    if any(word in lowered for word in _SUMMARY_WORDS):
+        return "summaries"
+    return None
