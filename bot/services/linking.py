@@ -83,7 +83,7 @@ def redeem(
             return LinkOutcome(THROTTLED)
         outcome = _redeem(session, sender_id=sender_id, code=str(code), channel=channel, now=now)
         if outcome.outcome not in (LINKED, ALREADY):
-            repo.add_code_attempt(session=session, sender_key=key, forget_before=since)
+            repo.add_code_attempt(session=session, sender_key=key, at=now, forget_before=since)
         return outcome
 
 

@@ -354,10 +354,12 @@ def count_code_attempts(*, session: Session, sender_key: str, since: datetime) -
     return int(session.execute(query).scalar_one())
 
 
-def add_code_attempt(*, session: Session, sender_key: str, forget_before: datetime) -> None:
+def add_code_attempt(
+    *, session: Session, sender_key: str, at: datetime, forget_before: datetime
+) -> None:
     """Note a wrong code, and forget wrong codes older than the throttle window."""
     session.execute(delete(CodeAttempt).where(CodeAttempt.created_at < forget_before))
-    session.add(CodeAttempt(sender_key=sender_key))
+    session.add(CodeAttempt(sender_key=sender_key, created_at=at))
     session.flush()
 
 
