@@ -205,10 +205,8 @@ class ActionStopSharing(FailsKindlyAction):
             targets = views if len(views) == 1 else []
         if not views:
             dispatcher.utter_message(response="utter_no_therapist")
-        elif not targets and chosen is None:
+        elif not targets:  # several therapists, or a button of a link already stopped
             which_therapist(dispatcher, "stop_sharing", views, "utter_which_therapist_stop")
-        elif not targets:
-            dispatcher.utter_message(response="utter_no_therapist")
         for view in targets:
             for name in linking.revoke(sender_id=tracker.sender_id, link_id=view.link_id):
                 dispatcher.utter_message(response="utter_stopped_sharing", therapist=name)
