@@ -9,7 +9,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import FailsKindlyAction
 from bot.ids import FORGET_SLOT, PENDING_OFFER_SLOT
+from bot.services import audit
 from bot.services import personal_data as service
+from bot.services.linking import aware
 from bot.services.retention import period_in_words
 
 
@@ -90,3 +92,28 @@ class ActionDeclineOffer(FailsKindlyAction):
         else:
             dispatcher.utter_message(response="utter_deny_no_context")
         return [SlotSet(PENDING_OFFER_SLOT, None)]
+
+
+class ActionShowAudit(FailsKindlyAction):
+    """Who has seen the person's data: every portal view or export, newest first."""
+
+    def name(self) -> str:
+        return "action_show_audit"
+
+    async def perform(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        seen = audit.seen_by(sender_id=tracker.sender_id)
+        if not seen:
+            dispatcher.utter_message(response="utter_audit_none")
+            return []
+        dispatcher.utter_message(response="utter_audit_intro")
+        for row in seen:
+            at = aware(row.at)
+            dispatcher.utter_message(
+                response="utter_audit_export" if row.action == "export" else "utter_audit_view",
+                therapist=row.therapist,
+                what=row.what,
+                when=f"{at.day} {at:%b %Y, %H:%M} UTC",
+            )
+        return []

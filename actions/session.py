@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import hold_back_person
+from actions.suggestions import MENTIONED_SLOT, mention_new
 from bot.ids import PENDING_OFFER_SLOT, REFLECTION_READY_SLOT, RETENTION_SLOT
 from bot.services import journey
 from bot.services.retention import period_in_words
@@ -20,6 +21,7 @@ NOT_CARRIED = {
     REFLECTION_READY_SLOT,
     PENDING_OFFER_SLOT,
     "session_started_metadata",
+    MENTIONED_SLOT,
 }
 
 
@@ -39,6 +41,11 @@ class ActionSessionStart(Action):
         ]
         # The greeting says how long data is kept: RETENTION_DAYS as it is today.
         events.append(SlotSet(RETENTION_SLOT, period_in_words()))
+        try:
+            # A new conversation session: what the therapist suggested is news again.
+            events += mention_new(dispatcher, tracker.sender_id, already=[])
+        except Exception as error:  # noqa: BLE001 - a new session must start even without the DB
+            logger.error("session start could not read suggestions: %s", type(error).__name__)
         try:
             position = journey.find_unfinished(sender_id=tracker.sender_id)
         except Exception as error:  # noqa: BLE001 - a new session must start even without the DB

@@ -26,7 +26,12 @@ RISK_KEY = "securebase_risk"
 
 # Intents NLU never learns from examples: set by the risk check (a cue to ask about, text
 # not in English) or sent only by a button ("I'm okay" under the direct question).
-UNTRAINED_INTENTS: tuple[str, ...] = ("safety_check", "not_english", "safety_ok")
+UNTRAINED_INTENTS: tuple[str, ...] = (
+    "safety_check",
+    "not_english",
+    "safety_ok",
+    "choose_risk_alerts",
+)
 
 # How multiple-choice options are lettered, in questions and in answers.
 LETTERS = "abcdefgh"

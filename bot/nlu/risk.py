@@ -52,6 +52,8 @@ REQUESTS = frozenset(
         "ask_data",
         "choose_module",
         "start_reflection",
+        "link_therapist",
+        "stop_sharing",
     }
 )
 

@@ -9,10 +9,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.services.linking import throttle_key
 from bot.services.unit_of_work import unit_of_work
 from bot.storage import repositories as repo
 from bot.storage.models import (
     Answer,
+    Assignment,
     MoodCheckin,
     QuizResult,
     ReflectionSession,
@@ -82,6 +84,8 @@ def _export(session: Session, *, sender_id: str) -> dict[str, Any]:
             "self_assessments": [],
             "quizzes": [],
             "risk_events": [],
+            "therapist_links": [],
+            "seen_by_therapists": [],
         }
     modules = []
     for reflection in repo.list_reflections(session=session, user_id=user.id):
@@ -141,11 +145,64 @@ def _export(session: Session, *, sender_id: str) -> dict[str, Any]:
             }
             for r in rows(RiskEvent)
         ],
+        "therapist_links": _links(session, user.id),
+        "seen_by_therapists": [
+            {"therapist": t.name, "action": e.action, "what": e.what, "at": _iso(e.created_at)}
+            for e, t in repo.audit_events_for_user(session=session, user_id=user.id)
+        ],
     }
+
+
+def _links(session: Session, user_id: int) -> list[dict[str, Any]]:
+    """The person's links with their consent history and suggestions.
+
+    Only what is about this person: the therapist's name (the bot told them), not
+    the therapist's email or the private label the therapist gave them.
+    """
+    exported = []
+    for link in repo.links_for_user(session=session, user_id=user_id, live_only=False):
+        therapist = repo.get_therapist(session=session, therapist_id=link.therapist_id)
+        assigned = session.execute(
+            select(Assignment).where(Assignment.link_id == link.id).order_by(Assignment.id)
+        ).scalars()
+        exported.append(
+            {
+                "therapist": therapist.name if therapist is not None else None,
+                "scope": link.scope,
+                "risk_alerts": bool(link.risk_alerts),
+                "linked_at": _iso(link.created_at),
+                "revoked_at": _iso(link.revoked_at),
+                "consents": [
+                    {
+                        "scope": c.scope,
+                        "risk_alerts": bool(c.risk_alerts),
+                        "wording_version": c.wording_version,
+                        "at": _iso(c.created_at),
+                    }
+                    for c in repo.consent_records_for(session=session, link_id=link.id)
+                ],
+                "assignments": [
+                    {
+                        "kind": a.kind,
+                        "takeaway": a.takeaway,
+                        "note": a.note,
+                        "due_on": a.due_on.isoformat() if a.due_on else None,
+                        "assigned_at": _iso(a.created_at),
+                        "completed_at": _iso(a.completed_at),
+                    }
+                    for a in assigned
+                ],
+            }
+        )
+    return exported
 
 
 def delete_person(*, sender_id: str) -> bool:
     """Remove every row about this person from the app database.
+
+    Their links, consent history, assignments and audit rows go with the user
+    row (``ON DELETE CASCADE``; SQLite enforces it because ``bot.storage.db``
+    turns ``foreign_keys`` on); invites they used keep no pointer to them.
 
     Rasa's tracker store is cleared separately, by the tracker store itself
     (``bot.storage.tracker_store``), because Rasa writes the conversation
@@ -153,6 +210,7 @@ def delete_person(*, sender_id: str) -> bool:
     (:mod:`bot.services.retention`) deletes the same way, for many people.
     """
     with unit_of_work() as session:
+        repo.delete_code_attempts(session=session, sender_key=throttle_key(sender_id))
         user = repo.get_user(session=session, sender_id=sender_id)
         if user is None:
             return False

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.assessment.quiz import draw_questions, feedback_text, grade_answer, quiz_result_text
 from bot.content.knowledge import QuizQuestion, load_knowledge
+from bot.services import assignments
 from bot.services.unit_of_work import unit_of_work
 from bot.storage import repositories as repo
 
@@ -66,4 +67,5 @@ def finish(
         repo.add_quiz_result(
             session=session, user_id=user.id, score=score, total=total, answers=answers
         )
+        assignments.complete(session, user_id=user.id, kind=assignments.QUIZ)
     return quiz_result_text(score, total)

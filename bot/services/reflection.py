@@ -16,6 +16,7 @@ from bot.content import PROMPTS_PER_MODULE, Takeaway, load_catalog
 from bot.content.knowledge import load_knowledge
 from bot.ids import ANSWER_SLOT, MOOD_AFTER_SLOT, MOOD_BEFORE_SLOT
 from bot.scoring import compose_feedback, compose_summary, score_answer
+from bot.services import assignments
 from bot.storage import repositories as repo
 from bot.storage.models import ReflectionSession, utcnow
 
@@ -219,6 +220,13 @@ def _advance(reflection: ReflectionSession) -> bool:
     return finished
 
 
+def _complete_suggestions(session: Session, reflection: ReflectionSession) -> None:
+    """A therapist's suggestion of this module is done when the module is."""
+    assignments.complete(
+        session, user_id=reflection.user_id, kind=assignments.MODULE, takeaway=reflection.takeaway
+    )
+
+
 def record_answer(session: Session, *, reflection_id: int, text: str) -> AnswerOutcome:
     """Store and score an answer, and decide whether one follow-up is worth asking."""
     reflection = _load(session, reflection_id)
@@ -255,6 +263,8 @@ def record_answer(session: Session, *, reflection_id: int, text: str) -> AnswerO
         finished = False
     else:
         finished = _advance(reflection)
+    if finished:
+        _complete_suggestions(session, reflection)
     session.flush()
     return AnswerOutcome(
         acknowledgement=feedback.acknowledgement, followup_key=followup_key, finished=finished
@@ -277,6 +287,8 @@ def skip_prompt(session: Session, *, reflection_id: int) -> bool:
     )
     _touch(reflection)
     finished = _advance(reflection)
+    if finished:
+        _complete_suggestions(session, reflection)
     session.flush()
     return finished
 

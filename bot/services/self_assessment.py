@@ -13,6 +13,7 @@ from bot.assessment.self_assessment import (
     score_self_assessment,
 )
 from bot.content.knowledge import SelfAssessmentItem, load_knowledge
+from bot.services import assignments
 from bot.services.unit_of_work import unit_of_work
 from bot.storage import repositories as repo
 
@@ -46,6 +47,7 @@ def finish(
             other_score=result.other_score,
             nearest_style=result.nearest_style,
         )
+        assignments.complete(session, user_id=user.id, kind=assignments.SELF_ASSESSMENT)
     return result
 
 

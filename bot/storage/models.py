@@ -280,3 +280,17 @@ class AuditEvent(Base):
     action = Column(String(16), nullable=False)  # view|export
     what = Column(String(64), nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class CodeAttempt(Base):
+    """A wrong invite code from one sender, kept an hour so codes cannot be guessed.
+
+    ``sender_key`` is a salted hash of the sender id (never the id itself), so a
+    throttle row says nothing about who the person is.
+    """
+
+    __tablename__ = "code_attempts"
+
+    id = Column(Integer, primary_key=True)
+    sender_key = Column(String(64), index=True, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from bot.ids import INVITE_DAYS, SCOPE_NONE
 from bot.storage.models import (
     Answer,
+    Assignment,
+    AuditEvent,
+    CodeAttempt,
+    ConsentRecord,
+    Invite,
     MoodCheckin,
     QuizResult,
     ReflectionSession,
     SelfAssessment,
+    Therapist,
+    TherapistLink,
     User,
     utcnow,
 )
@@ -173,3 +181,187 @@ def self_assessments_for(*, session: Session, user_id: int) -> Sequence[SelfAsse
         .order_by(SelfAssessment.created_at, SelfAssessment.id)
     )
     return session.execute(query).scalars().all()
+
+
+# --- the therapist side --------------------------------------------------------
+
+
+def create_therapist(
+    *, session: Session, email: str, name: str, password_hash: str, disabled: bool = False
+) -> Therapist:
+    """A portal account; the caller hashes the password (argon2id in the portal)."""
+    therapist = Therapist(
+        email=email.strip().lower(), name=name, password_hash=password_hash, disabled=disabled
+    )
+    session.add(therapist)
+    session.flush()
+    return therapist
+
+
+def create_invite(
+    *,
+    session: Session,
+    therapist_id: int,
+    code: str,
+    label: str,
+    days: int = INVITE_DAYS,
+    now: datetime | None = None,
+) -> Invite:
+    """A single-use invite; ``code`` in canonical form (``bot.invite_codes.new_code``)."""
+    created = now or utcnow()
+    invite = Invite(
+        therapist_id=therapist_id,
+        code=code,
+        label=label,
+        created_at=created,
+        expires_at=created + timedelta(days=days),
+    )
+    session.add(invite)
+    session.flush()
+    return invite
+
+
+def get_invite_by_code(*, session: Session, code: str) -> Invite | None:
+    return session.execute(select(Invite).where(Invite.code == code)).scalar_one_or_none()
+
+
+def get_therapist(*, session: Session, therapist_id: int) -> Therapist | None:
+    return session.get(Therapist, therapist_id)
+
+
+def get_link(*, session: Session, therapist_id: int, user_id: int) -> TherapistLink | None:
+    query = select(TherapistLink).where(
+        TherapistLink.therapist_id == therapist_id, TherapistLink.user_id == user_id
+    )
+    return session.execute(query).scalar_one_or_none()
+
+
+def create_link(*, session: Session, therapist_id: int, user_id: int, label: str) -> TherapistLink:
+    """A new link shares nothing: scope "none" until the client chooses."""
+    link = TherapistLink(
+        therapist_id=therapist_id, user_id=user_id, label=label, scope=SCOPE_NONE
+    )
+    session.add(link)
+    session.flush()
+    return link
+
+
+def links_for_user(
+    *, session: Session, user_id: int, live_only: bool = True
+) -> Sequence[TherapistLink]:
+    """The person's links, oldest first; revoked ones only when ``live_only`` is False."""
+    query = select(TherapistLink).where(TherapistLink.user_id == user_id)
+    if live_only:
+        query = query.where(TherapistLink.revoked_at.is_(None))
+    return session.execute(query.order_by(TherapistLink.id)).scalars().all()
+
+
+def add_consent_record(
+    *,
+    session: Session,
+    link: TherapistLink,
+    scope: str,
+    risk_alerts: bool,
+    wording_version: str,
+    at: datetime | None = None,
+) -> ConsentRecord:
+    record = ConsentRecord(
+        link_id=link.id,
+        scope=scope,
+        risk_alerts=risk_alerts,
+        wording_version=wording_version,
+        created_at=at or utcnow(),
+    )
+    session.add(record)
+    session.flush()
+    return record
+
+
+def consent_records_for(*, session: Session, link_id: int) -> Sequence[ConsentRecord]:
+    query = select(ConsentRecord).where(ConsentRecord.link_id == link_id).order_by(ConsentRecord.id)
+    return session.execute(query).scalars().all()
+
+
+def create_assignment(
+    *,
+    session: Session,
+    link_id: int,
+    kind: str,
+    takeaway: str | None = None,
+    note: str | None = None,
+    due_on: date | None = None,
+) -> Assignment:
+    assignment = Assignment(link_id=link_id, kind=kind, takeaway=takeaway, note=note, due_on=due_on)
+    session.add(assignment)
+    session.flush()
+    return assignment
+
+
+def assignments_for_user(
+    *, session: Session, user_id: int, open_only: bool = True
+) -> Sequence[tuple[Assignment, TherapistLink]]:
+    """Assignments from the person's live links, oldest first, with their link."""
+    query = (
+        select(Assignment, TherapistLink)
+        .join(TherapistLink, Assignment.link_id == TherapistLink.id)
+        .where(TherapistLink.user_id == user_id, TherapistLink.revoked_at.is_(None))
+    )
+    if open_only:
+        query = query.where(Assignment.completed_at.is_(None))
+    query = query.order_by(Assignment.created_at, Assignment.id)
+    return [(row[0], row[1]) for row in session.execute(query).all()]
+
+
+def complete_assignments(
+    *, session: Session, user_id: int, kind: str, takeaway: str | None = None
+) -> int:
+    """Mark the person's open assignments of this kind (and module) done; returns how many."""
+    done = 0
+    for assignment, _link in assignments_for_user(session=session, user_id=user_id):
+        if assignment.kind == kind and (kind != "module" or assignment.takeaway == takeaway):
+            assignment.completed_at = utcnow()
+            done += 1
+    session.flush()
+    return done
+
+
+def add_audit_event(
+    *, session: Session, therapist_id: int, user_id: int, action: str, what: str
+) -> AuditEvent:
+    event = AuditEvent(therapist_id=therapist_id, user_id=user_id, action=action, what=what)
+    session.add(event)
+    session.flush()
+    return event
+
+
+def audit_events_for_user(
+    *, session: Session, user_id: int
+) -> Sequence[tuple[AuditEvent, Therapist]]:
+    """Who looked at this person's data, newest first, with the therapist."""
+    query = (
+        select(AuditEvent, Therapist)
+        .join(Therapist, AuditEvent.therapist_id == Therapist.id)
+        .where(AuditEvent.user_id == user_id)
+        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    )
+    return [(row[0], row[1]) for row in session.execute(query).all()]
+
+
+def count_code_attempts(*, session: Session, sender_key: str, since: datetime) -> int:
+    query = select(func.count(CodeAttempt.id)).where(
+        CodeAttempt.sender_key == sender_key, CodeAttempt.created_at >= since
+    )
+    return int(session.execute(query).scalar_one())
+
+
+def add_code_attempt(
+    *, session: Session, sender_key: str, at: datetime, forget_before: datetime
+) -> None:
+    """Note a wrong code, and forget wrong codes older than the throttle window."""
+    session.execute(delete(CodeAttempt).where(CodeAttempt.created_at < forget_before))
+    session.add(CodeAttempt(sender_key=sender_key, created_at=at))
+    session.flush()
+
+
+def delete_code_attempts(*, session: Session, sender_key: str) -> None:
+    session.execute(delete(CodeAttempt).where(CodeAttempt.sender_key == sender_key))

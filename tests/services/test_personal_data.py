@@ -8,17 +8,26 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.services import linking
 from bot.services.personal_data import StoredSummary, delete_person, export, summarise
 from bot.storage import repositories as repo
 from bot.storage.models import (
     Answer,
+    Assignment,
+    AuditEvent,
+    CodeAttempt,
+    ConsentRecord,
+    Invite,
     MoodCheckin,
     QuizResult,
     ReflectionSession,
     RiskEvent,
     SelfAssessment,
+    Therapist,
+    TherapistLink,
     User,
 )
+from tests.support.therapists import make_invite, make_therapist
 
 FIRST_SEEN = datetime(2025, 3, 1, 9, 30)
 ANSWERED_AT = datetime(2025, 3, 1, 9, 35)
@@ -181,6 +190,8 @@ def test_export__a_stranger_gets_empty_sections_not_an_error(db_session: Session
         "self_assessments": [],
         "quizzes": [],
         "risk_events": [],
+        "therapist_links": [],
+        "seen_by_therapists": [],
     }
 
 
@@ -200,3 +211,68 @@ def test_delete_person__a_stranger_is_reported_and_nothing_is_removed(
     keep_a_history(db_session, "staying")
     assert delete_person(sender_id="stranger") is False
     assert set(rows_about(db_session, "staying").values()) == {1, 2}
+
+
+def link_with_history(session: Session, sender_id: str) -> int:
+    """A link with a consent record, a suggestion, an audit row and a wrong code."""
+    therapist = make_therapist(session, f"Dr {sender_id}")
+    linking.redeem(sender_id=sender_id, code="ZZZZ-2222")
+    result = linking.redeem(sender_id=sender_id, code=make_invite(session, therapist).code)
+    assert result.link_id is not None
+    linking.choose_scope(sender_id=sender_id, link_id=result.link_id, scope="answers")
+    repo.create_assignment(
+        session=session, link_id=result.link_id, kind="quiz", note=f"for {sender_id}"
+    )
+    user = repo.get_user(session=session, sender_id=sender_id)
+    assert user is not None
+    repo.add_audit_event(
+        session=session, therapist_id=therapist.id, user_id=user.id, action="view", what="client"
+    )
+    session.commit()
+    return result.link_id
+
+
+def therapist_rows(session: Session) -> dict[str, int]:
+    session.expire_all()
+    models = (TherapistLink, ConsentRecord, Assignment, AuditEvent, CodeAttempt, Therapist, Invite)
+    return {
+        m.__tablename__: session.execute(select(func.count()).select_from(m)).scalar_one()
+        for m in models
+    }
+
+
+def test_export__includes_links_consents_suggestions_and_who_saw_what(
+    db_session: Session,
+) -> None:
+    link_with_history(db_session, "asker")
+    link_with_history(db_session, "someone-else")
+    data = export(sender_id="asker")
+    [link] = data["therapist_links"]
+    assert (link["therapist"], link["scope"], link["revoked_at"]) == ("Dr asker", "answers", None)
+    assert [(c["scope"], c["wording_version"]) for c in link["consents"]] == [
+        ("answers", "chat-2026-11-30")
+    ]
+    assert [(a["kind"], a["note"]) for a in link["assignments"]] == [("quiz", "for asker")]
+    assert [(s["therapist"], s["action"], s["what"]) for s in data["seen_by_therapists"]] == [
+        ("Dr asker", "view", "client")
+    ]
+    dumped = json.dumps(data)
+    # not other people's data: no other client, no therapist email, no private label
+    assert "someone-else" not in dumped and "@" not in dumped and "J.D." not in dumped
+
+
+def test_delete_person__removes_links_consents_suggestions_audit_and_wrong_codes(
+    db_session: Session,
+) -> None:
+    link_with_history(db_session, "leaving")
+    link_with_history(db_session, "staying")
+    before = therapist_rows(db_session)
+    assert delete_person(sender_id="leaving") is True
+    after = therapist_rows(db_session)
+    per_person = ("therapist_links", "consent_records", "assignments", "audit_events")
+    assert {t: before[t] - after[t] for t in per_person} == dict.fromkeys(per_person, 1)
+    assert before["code_attempts"] - after["code_attempts"] == 1
+    # the therapists and their invites stay; the used invite keeps no pointer to the person
+    assert (after["therapists"], after["invites"]) == (2, 2)
+    used_by = set(db_session.execute(select(Invite.used_by_user_id)).scalars())
+    assert None in used_by and len(used_by) == 2
