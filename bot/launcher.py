@@ -49,6 +49,9 @@ def child_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "SECUREBASE_STATUS_FILE": str(settings.status_path),
             "REPLY_TIMEOUT_SECONDS": str(settings.reply_timeout_seconds),
+            "REST_TOKEN": settings.rest_token,
+            "SENDER_RATE_PER_MINUTE": str(settings.sender_rate_per_minute),
+            "ADDRESS_RATE_PER_MINUTE": str(settings.address_rate_per_minute),
         }
     )
     return env

@@ -45,6 +45,17 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
     return port
 
 
+def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, str(default))
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < 1:
+        raise SettingsError(f"{name} must be at least 1, got {value}")
+    return value
+
+
 def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     raw = env.get(name, str(default))
     try:
@@ -77,6 +88,11 @@ class Settings:
     status_file: str = ""
     # How long a person waits at most before hearing that there is a technical problem.
     reply_timeout_seconds: float = 15.0
+    # Bearer token for the REST webhook (integrations); required outside local mode.
+    rest_token: str = ""
+    # Messages a minute one sender, and one network address, may send (bursts up to the same).
+    sender_rate_per_minute: int = 30
+    address_rate_per_minute: int = 300
 
     @property
     def web_origins(self) -> tuple[str, ...]:
@@ -122,6 +138,11 @@ class Settings:
             raise SettingsError(
                 "WIDGET_ORIGINS may not be '*'; list the sites that embed the widget"
             )
+        rest_token = env.get("REST_TOKEN", "").strip()
+        if mode == "production" and len(rest_token) < 32:
+            raise SettingsError(
+                "REST_TOKEN must be set to a random value of 32+ characters outside local mode"
+            )
         content_dir = Path(env.get("SECUREBASE_CONTENT_DIR", "") or defaults.content_dir)
         if not content_dir.is_dir():
             raise SettingsError(f"SECUREBASE_CONTENT_DIR must be a folder, got {content_dir}")
@@ -145,6 +166,13 @@ class Settings:
             status_file=env.get("SECUREBASE_STATUS_FILE", ""),
             reply_timeout_seconds=_seconds(
                 env, "REPLY_TIMEOUT_SECONDS", defaults.reply_timeout_seconds
+            ),
+            rest_token=rest_token,
+            sender_rate_per_minute=_positive_int(
+                env, "SENDER_RATE_PER_MINUTE", defaults.sender_rate_per_minute
+            ),
+            address_rate_per_minute=_positive_int(
+                env, "ADDRESS_RATE_PER_MINUTE", defaults.address_rate_per_minute
             ),
         )
 
