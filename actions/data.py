@@ -21,7 +21,9 @@ def refused(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -
     if not guard.answers_question_just_asked(tracker.events, question):
         dispatcher.utter_message(response="utter_data_not_confirmed")
         return True
-    if not guard.from_own_channel(sender_id=tracker.sender_id, channel=channel(tracker)):
+    if not guard.from_own_channel(
+        sender_id=tracker.sender_id, channel=channel(tracker), events=tracker.events
+    ):
         dispatcher.utter_message(response="utter_data_other_channel")
         return True
     return False

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hmac
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.content.door_messages import load_door_messages
@@ -202,5 +202,7 @@ def read_rest_body(*, body: bytes, content_type: str | None) -> RestMessage | Re
         or check_metadata(data.get("metadata"))
     )
     if refusal is not None:
-        return refusal
+        text = data.get("message")
+        # Whatever else was wrong, a readable crisis message still gets the resources.
+        return replace(refusal, text=text) if isinstance(text, str) else refusal
     return RestMessage(data["sender"], data["message"], data.get("metadata"))

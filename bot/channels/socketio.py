@@ -96,12 +96,12 @@ class SecureBaseSocketIOInput(SocketIOInput):
                 await refuse(sid, Refusal(400, "message_not_text"))
                 return
             session_id = sessions.get(sid) if self.session_persistence else sid
+            text = data.get("message")
             if session_id is None or (
                 self.session_persistence and data.get("session_id") != session_id
             ):
-                await refuse(sid, Refusal(400, "bad_session"))
+                await refuse(sid, Refusal(400, "bad_session", text=str(text or "")))
                 return
-            text = data.get("message")
             metadata = data.get(self.metadata_key)
             refused = check_text(text) or check_metadata(metadata if metadata else None)
             if refused is None:

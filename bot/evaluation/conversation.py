@@ -84,10 +84,11 @@ class Stack:
 
 
 @contextmanager
-def throwaway_stack(*, model: Path | None, prefix: str) -> Iterator[Stack]:
+def throwaway_stack(*, model: Path | None, prefix: str, **overrides: Any) -> Iterator[Stack]:
     """The action server, plus Rasa with ``model`` when given, on throw-away databases.
 
-    Yields once both answer on loopback; stops them on the way out.
+    ``overrides`` replace further settings (e.g. rate limits). Yields once both
+    answer on loopback; stops them on the way out.
     """
     workdir = Path(tempfile.mkdtemp(prefix=prefix))
     settings = replace(
@@ -96,6 +97,7 @@ def throwaway_stack(*, model: Path | None, prefix: str) -> Iterator[Stack]:
         tracker_db=str(workdir / "tracker.db"),
         rasa_port=free_port(),
         action_port=free_port(),
+        **overrides,
     )
     upgrade(settings.database_url)
     env = child_env(settings)

@@ -57,11 +57,23 @@ def answers_question_just_asked(events: Sequence[Mapping[str, Any]], question_ac
     return False
 
 
-def from_own_channel(*, sender_id: str, channel: str) -> bool:
-    """Whether this request's channel is the one the person's data was first kept on."""
+def from_own_channel(
+    *, sender_id: str, channel: str, events: Sequence[Mapping[str, Any]] = ()
+) -> bool:
+    """Whether this request comes from the channel the person has been talking on.
+
+    Two records say which channel that is: the app database (where their answers
+    were first kept) and the conversation itself (every earlier message names its
+    input channel), so a person with no stored answers yet is covered too.
+    """
+    if channel in ("", "unknown"):
+        return True
+    earlier = {e.get("input_channel") for e in events if e.get("event") == "user"}
+    if earlier - {None, "", "unknown", channel}:
+        return False
     with unit_of_work() as session:
         user = repo.get_user(session=session, sender_id=sender_id)
-        if user is None or user.channel in ("", "unknown") or channel in ("", "unknown"):
+        if user is None or user.channel in ("", "unknown"):
             return True
         return bool(user.channel == channel)
 

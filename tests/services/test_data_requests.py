@@ -67,3 +67,12 @@ def test_from_own_channel__only_the_channel_that_created_the_person(app_db: str)
     assert from_own_channel(sender_id="w-1", channel="socketio")
     assert not from_own_channel(sender_id="w-1", channel="rest")
     assert from_own_channel(sender_id="nobody-yet", channel="rest")
+
+
+def test_from_own_channel__a_conversation_held_on_another_channel_is_refused(app_db: str) -> None:
+    events = [
+        {"event": "user", "text": "hi", "input_channel": "socketio"},
+        {"event": "user", "text": "export my data", "input_channel": "rest"},
+    ]
+    assert not from_own_channel(sender_id="no-rows-yet", channel="rest", events=events)
+    assert from_own_channel(sender_id="no-rows-yet", channel="socketio", events=events[:1])
