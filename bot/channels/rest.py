@@ -39,9 +39,17 @@ def client_address(request: Request) -> str:
 
 
 class SecureBaseRestInput(RestInput):
+    def __init__(self, token: str = "") -> None:
+        self.token = token
+
     @classmethod
     def name(cls) -> str:
         return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> SecureBaseRestInput:
+        """``token: ${REST_TOKEN}`` in credentials.yml (the same variable settings read)."""
+        return cls(token=str((credentials or {}).get("token") or ""))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         guarded = never_silent(on_new_message)
@@ -50,6 +58,7 @@ class SecureBaseRestInput(RestInput):
             sender_per_minute=settings.sender_rate_per_minute,
             address_per_minute=settings.address_rate_per_minute,
         )
+        token = self.token or settings.rest_token
         webhook = Blueprint("custom_webhook_SecureBaseRestInput", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -58,7 +67,7 @@ class SecureBaseRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> ResponseStream | HTTPResponse:
-            refused = check_token(request.headers.get("authorization"), settings.rest_token)
+            refused = check_token(request.headers.get("authorization"), token)
             if refused is not None:
                 return refusal_response(refused)
             read = read_rest_body(
