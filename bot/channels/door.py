@@ -27,6 +27,8 @@ from bot.safety import assess_risk, crisis_messages
 
 # A request body larger than this is refused before it is parsed.
 MAX_BODY_BYTES = 128 * 1024
+# Nothing larger than this is even read from the network (any route of the Rasa server).
+MAX_REQUEST_BYTES = 1024 * 1024 + 4096
 # A message longer than this is refused whole (never cut: a cut answer would be stored wrongly).
 # Long-but-allowed text is still read by NLU only in part (bot.nlu.input_checks).
 MAX_MESSAGE_CHARS = 25_000

@@ -17,11 +17,19 @@ from typing import Any
 import rasa.utils.endpoints
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from sanic import Blueprint, response
+from sanic import Blueprint, Sanic, response
+from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse, ResponseStream
 
-from bot.channels.door import Door, Refusal, RestMessage, check_token, read_rest_body
+from bot.channels.door import (
+    MAX_REQUEST_BYTES,
+    Door,
+    Refusal,
+    RestMessage,
+    check_token,
+    read_rest_body,
+)
 from bot.channels.no_silence import never_silent
 from bot.settings import get_settings
 
@@ -60,6 +68,17 @@ class SecureBaseRestInput(RestInput):
         )
         token = self.token or settings.rest_token
         webhook = Blueprint("custom_webhook_SecureBaseRestInput", __name__)
+
+        @webhook.listener("before_server_start")
+        async def cap_request_size(app: Sanic, _: Any) -> None:
+            # Sanic reads up to 100 MB by default before any handler runs; read at most
+            # MAX_REQUEST_BYTES, and answer anything bigger as calmly as the door does.
+            app.config.REQUEST_MAX_SIZE = MAX_REQUEST_BYTES
+            app.error_handler.add(
+                PayloadTooLarge, lambda _request, _error: refusal_response(too_large)
+            )
+
+        too_large = Refusal(413, "too_large")
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

@@ -93,6 +93,7 @@ def test_deeply_nested_payloads__are_refused(stack: Stack, rest: Rest) -> None:
 
 def test_oversized__a_megabyte_is_refused_a_long_answer_is_not(stack: Stack, rest: Rest) -> None:
     refused_calmly(rest.say("huge", "a" * 1_000_000), 413, "too_large")
+    refused_calmly(rest.say("huge", "a" * 3_000_000), 413, "too_large")  # never read whole
     refused_calmly(rest.say("huge", "I feel " * 4300), 413, "too_large")
     assert stored(stack, "huge") == 0
     response = rest.say("huge", "I felt anxious and then relieved. " * 600)
