@@ -91,7 +91,7 @@ class SecureBaseSocketIOInput(SocketIOInput):
             sessions[sid] = session_id
             await rasa_session_request(sid, {"session_id": session_id})
 
-        async def handle_message(sid: str, data: Any) -> None:
+        async def handle_message(sid: str, data: Any = None) -> None:
             if not isinstance(data, dict):
                 await refuse(sid, Refusal(400, "message_not_text"))
                 return

@@ -91,7 +91,8 @@ class Widget:
 
     async def open(self, session_id: str | None = None) -> str:
         """Connect and ask for ``session_id``; return the id the server confirmed."""
-        await self.sio.connect(self.rasa_url, transports=["websocket"])
+        # Long-polling: engineio's websocket client needs a newer aiohttp than Rasa pins.
+        await self.sio.connect(self.rasa_url, transports=["polling"])
         await self.sio.emit("session_request", {"session_id": session_id})
         self.session_id = await asyncio.wait_for(self.confirmed.get(), 30)
         return self.session_id

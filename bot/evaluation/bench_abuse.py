@@ -180,7 +180,8 @@ def flood(bench: Bench, seconds: float) -> dict[str, Any]:
     lock = threading.Lock()
 
     def flooder() -> None:
-        rest = Rest(bench.rasa_url, timeout=60)
+        # The flooder has its own address, as it would in the wild; the address flood is below.
+        rest = Rest(bench.rasa_url, local_address="127.0.0.4", timeout=60)
         while not stop.is_set():
             response = rest.say("flooder", "spam")
             if response.status_code == 200 and reply_text(response):
