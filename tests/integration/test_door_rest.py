@@ -166,8 +166,11 @@ def test_guessed_widget_id_over_rest__gets_no_export_and_deletes_nothing(stack: 
 
     session = asyncio.run(widget_person())
     assert len(session) >= 32
+    rest = Rest(stack.settings.rasa_url)
     stack.say(session, "export my data")
-    replies = stack.say(session, "yes")
+    # Claiming to be the widget does not help: the REST channel always records itself.
+    spoofed = rest.post({"sender": session, "message": "yes", "input_channel": "socketio"})
+    replies = spoofed.json()
     assert not any("custom" in r for r in replies)
     assert "only send or delete your data in the chat where it was" in texts(replies)
     stack.say(session, "delete my data")
