@@ -24,6 +24,7 @@ from typing import Any
 from bot.content.door_messages import load_door_messages
 from bot.limits import RateLimiter
 from bot.safety import assess_risk, crisis_messages
+from bot.settings import get_settings
 
 # A request body larger than this is refused before it is parsed.
 MAX_BODY_BYTES = 128 * 1024
@@ -64,8 +65,6 @@ class Refusal:
         lines = [line]
         head = self.text[:RISK_READ_CHARS]
         if head and not head.startswith("/") and assess_risk(head).level == "crisis":
-            from bot.settings import get_settings
-
             lines += crisis_messages(get_settings().crisis_region)
         return lines
 
