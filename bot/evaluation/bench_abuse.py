@@ -135,12 +135,11 @@ async def widget_cases(bench: Bench) -> None:
     session = await owner.open(None)
     await owner.say("hi")
     await owner.say(ANSWER)
-    guessed = bench.rest.say(session, "export my data")
+    bench.rest.say(session, "export my data")
     confirm = bench.rest.say(session, "yes")
     leaked = "securebase_export" in confirm.text
-    bench.record("guessed id asks for an export", "rest", "a widget session id over REST",
-                 confirm.status_code, reply_text(guessed) + " / " + reply_text(confirm),
-                 stored=int(leaked), expected_stored=0)
+    bench.record("guessed id asks for an export", "rest", "a widget id over REST, then yes",
+                 confirm.status_code, reply_text(confirm), stored=int(leaked), expected_stored=0)
     for case, data in (("message not an object", ["a", "list"]), ("message null", None),
                        ("text is an object", {"message": {"a": 1}, "session_id": session}),
                        ("another session's id", {"message": "hi", "session_id": "f" * 32}),
@@ -270,7 +269,8 @@ def run(model: Path = MODEL_PATH, flood_seconds: float = 5.0) -> dict[str, Any]:
 def markdown(result: dict[str, Any]) -> str:
     lines = ["| case | channel | tried | status | answered | lost |", "|---|---|---|---|---|---|"]
     for row in result["cases"]:
-        answered = row["answered"][:70].replace("|", "/")
+        answered = row["answered"].replace("|", "/")
+        answered = answered if len(answered) <= 72 else answered[:70].rstrip() + " …"
         tried = str(row["tried"]).replace("|", "/")
         lost = "**yes**" if row["lost"] else "no"
         cells = (row["case"], row["channel"], tried, row["status"], answered, lost)
