@@ -140,13 +140,18 @@ async def widget_cases(bench: Bench) -> None:
     leaked = "securebase_export" in confirm.text
     bench.record("guessed id asks for an export", "rest", "a widget id over REST, then yes",
                  confirm.status_code, reply_text(confirm), stored=int(leaked), expected_stored=0)
-    for case, data in (("message not an object", ["a", "list"]), ("message null", None),
-                       ("text is an object", {"message": {"a": 1}, "session_id": session}),
-                       ("another session's id", {"message": "hi", "session_id": "f" * 32}),
-                       ("oversized text", {"message": "a" * 30_000, "session_id": session})):
+    cases: tuple[tuple[str, str, Any], ...] = (
+        ("message not an object", "a list instead of an object", ["a", "list"]),
+        ("message null", "no data at all", None),
+        ("text is an object", '"message": {...}', {"message": {"a": 1}, "session_id": session}),
+        ("another session's id", "a session id this socket was not given",
+         {"message": "hi", "session_id": "f" * 32}),
+        ("oversized text", "30,000 characters", {"message": "a" * 30_000, "session_id": session}),
+    )
+    for case, tried, data in cases:
         before = bench.stored(session)
         replies = await owner.send(data)
-        bench.record(case, "socketio", repr(data)[:60], "emit", texts(replies),
+        bench.record(case, "socketio", tried, "emit", texts(replies),
                      stored=bench.stored(session) - before, expected_stored=0)
     chosen = Widget(bench.rasa_url)
     got = await chosen.open("alice")
@@ -227,8 +232,9 @@ def address_flood(bench: Bench) -> dict[str, Any]:
             stored_wrongly += 1
     rest.close()
     other = bench.rest.say("other-address", "hi")
+    shown = ", ".join(f"{count}× {status}" for status, count in sorted(statuses.items()))
     bench.record("one address, many senders", "rest",
-                 f"{ADDRESS_PER_MINUTE + 20} senders from 127.0.0.2", statuses,
+                 f"{ADDRESS_PER_MINUTE + 20} senders from 127.0.0.2", shown,
                  f"another address still answered: {other.status_code}",
                  stored=stored_wrongly, expected_stored=0)
     return {"statuses": statuses}
