@@ -18,7 +18,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help install assets train run test test-fast check lint typecheck eval eval-nlu eval-typed bench bench-scoring bench-risk bench-conversation validate clean
+.PHONY: help install assets train run test test-fast check lint typecheck eval eval-nlu eval-typed bench bench-scoring bench-risk bench-conversation bench-abuse validate clean
 
 help:
 	@echo "make run    install, train when needed, migrate, start Rasa (5005), actions (5055), web (8000)"
@@ -99,7 +99,12 @@ bench-risk: $(STAMP)
 	@mkdir -p var/bench
 	$(PY) -m bot.evaluation.bench_risk --out var/bench/risk.json
 
-bench: bench-scoring bench-risk bench-conversation
+# Floods and bad input against the real servers; fails if any message was lost.
+bench-abuse: $(MODEL)
+	@mkdir -p var/bench
+	$(PY) -m bot.evaluation.bench_abuse --out var/bench/abuse.json
+
+bench: bench-scoring bench-risk bench-conversation bench-abuse
 
 clean:
 	rm -rf models .rasa var results .pytest_cache

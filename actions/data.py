@@ -7,12 +7,29 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import FailsKindlyAction
+from actions.common import FailsKindlyAction, channel
 from bot.ids import FORGET_SLOT, PENDING_OFFER_SLOT
 from bot.services import audit
+from bot.services import data_requests as guard
 from bot.services import personal_data as service
 from bot.services.linking import aware
 from bot.services.retention import period_in_words
+
+ASK_EXPORT = "action_ask_export_confirmation"
+ASK_DELETE = "action_ask_delete_confirmation"
+
+
+def refused(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
+    """Say why an export or deletion does not go ahead; False when it may."""
+    if not guard.answers_question_just_asked(tracker.events, question):
+        dispatcher.utter_message(response="utter_data_not_confirmed")
+        return True
+    if not guard.from_own_channel(
+        sender_id=tracker.sender_id, channel=channel(tracker), events=tracker.events
+    ):
+        dispatcher.utter_message(response="utter_data_other_channel")
+        return True
+    return False
 
 
 class ActionDescribeStoredData(FailsKindlyAction):
@@ -35,13 +52,32 @@ class ActionDescribeStoredData(FailsKindlyAction):
         return []
 
 
+class ActionAskExportConfirmation(FailsKindlyAction):
+    def name(self) -> str:
+        return ASK_EXPORT
+
+    async def perform(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_confirm_export")
+        return [SlotSet(PENDING_OFFER_SLOT, "export")]
+
+
 class ActionExportData(FailsKindlyAction):
+    """Sends the export as the reply to the confirmed request, and nowhere else."""
+
     def name(self) -> str:
         return "action_export_data"
 
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        closed = [SlotSet(PENDING_OFFER_SLOT, None)]
+        if refused(dispatcher, tracker, ASK_EXPORT):
+            return closed
+        if guard.export_wait_seconds(sender_id=tracker.sender_id):
+            dispatcher.utter_message(response="utter_export_too_often")
+            return closed
         data = service.export(sender_id=tracker.sender_id)
         dispatcher.utter_message(
             response="utter_data_export_ready",
@@ -50,12 +86,12 @@ class ActionExportData(FailsKindlyAction):
                 "data": {"securebase_export": data, "filename": "securebase-export.json"}
             },
         )
-        return []
+        return closed
 
 
 class ActionAskDeleteConfirmation(FailsKindlyAction):
     def name(self) -> str:
-        return "action_ask_delete_confirmation"
+        return ASK_DELETE
 
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -73,6 +109,8 @@ class ActionDeleteData(FailsKindlyAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if refused(dispatcher, tracker, ASK_DELETE):
+            return [SlotSet(PENDING_OFFER_SLOT, None)]
         service.delete_person(sender_id=tracker.sender_id)
         dispatcher.utter_message(response="utter_data_deleted")
         # Tells the web widget to clear the copy of the conversation kept in the browser.
@@ -89,6 +127,8 @@ class ActionDeclineOffer(FailsKindlyAction):
     ) -> list[EventType]:
         if tracker.get_slot(PENDING_OFFER_SLOT) == "delete":
             dispatcher.utter_message(response="utter_data_kept")
+        elif tracker.get_slot(PENDING_OFFER_SLOT) == "export":
+            dispatcher.utter_message(response="utter_export_cancelled")
         else:
             dispatcher.utter_message(response="utter_deny_no_context")
         return [SlotSet(PENDING_OFFER_SLOT, None)]

@@ -58,6 +58,9 @@ def child_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict
             # Every process reads the same keys: the launcher's (a generated local key included).
             "SECUREBASE_DATA_KEY_FILE": str(settings.data_key_path),
             "RETENTION_DAYS": str(settings.retention_days),
+            "REST_TOKEN": settings.rest_token,
+            "SENDER_RATE_PER_MINUTE": str(settings.sender_rate_per_minute),
+            "ADDRESS_RATE_PER_MINUTE": str(settings.address_rate_per_minute),
         }
     )
     if settings.data_keys:

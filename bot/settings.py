@@ -46,6 +46,17 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
     return port
 
 
+def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, str(default))
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < 1:
+        raise SettingsError(f"{name} must be at least 1, got {value}")
+    return value
+
+
 def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     raw = env.get(name, str(default))
     try:
@@ -128,6 +139,11 @@ class Settings:
     def production(self) -> bool:
         """Production mode: portal cookies are Secure (HTTPS only) and secrets are checked."""
         return self.mode == "production"
+    # Bearer token for the REST webhook (integrations); required outside local mode.
+    rest_token: str = ""
+    # Messages a minute one sender, and one network address, may send (bursts up to the same).
+    sender_rate_per_minute: int = 30
+    address_rate_per_minute: int = 300
 
     @property
     def web_origins(self) -> tuple[str, ...]:
@@ -185,6 +201,11 @@ class Settings:
             raise SettingsError(
                 "WIDGET_ORIGINS may not be '*'; list the sites that embed the widget"
             )
+        rest_token = env.get("REST_TOKEN", "").strip()
+        if mode == "production" and len(rest_token) < 32:
+            raise SettingsError(
+                "REST_TOKEN must be set to a random value of 32+ characters outside local mode"
+            )
         content_dir = Path(env.get("SECUREBASE_CONTENT_DIR", "") or defaults.content_dir)
         if not content_dir.is_dir():
             raise SettingsError(f"SECUREBASE_CONTENT_DIR must be a folder, got {content_dir}")
@@ -213,6 +234,13 @@ class Settings:
             data_key_file=env.get("SECUREBASE_DATA_KEY_FILE", ""),
             retention_days=_retention_days(env),
             portal_require_totp=_flag(env, "PORTAL_REQUIRE_TOTP"),
+            rest_token=rest_token,
+            sender_rate_per_minute=_positive_int(
+                env, "SENDER_RATE_PER_MINUTE", defaults.sender_rate_per_minute
+            ),
+            address_rate_per_minute=_positive_int(
+                env, "ADDRESS_RATE_PER_MINUTE", defaults.address_rate_per_minute
+            ),
         )
 
 

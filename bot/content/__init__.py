@@ -52,6 +52,7 @@ def validate_all(directory: Path | None = None) -> None:
     """
     # The parsers live next to the code that uses each file, and that code
     # imports this package: import them here, when start-up asks for them.
+    from bot.content.door_messages import load_door_messages
     from bot.content.knowledge import load_knowledge
     from bot.content.non_answers import load_non_answers
     from bot.safety.messages import load_messages
@@ -61,6 +62,7 @@ def validate_all(directory: Path | None = None) -> None:
 
     for load in (
         load_catalog,
+        load_door_messages,
         load_knowledge,
         load_non_answers,
         load_resources,

@@ -84,11 +84,14 @@ class Stack:
 
 
 @contextmanager
-def throwaway_stack(*, model: Path | None, prefix: str, api_token: str = "") -> Iterator[Stack]:
+def throwaway_stack(
+    *, model: Path | None, prefix: str, api_token: str = "", **overrides: Any
+) -> Iterator[Stack]:
     """The action server, plus Rasa with ``model`` when given, on throw-away databases.
 
-    With ``api_token`` Rasa also serves its HTTP API (trackers) behind that token.
-    Yields once both answer on loopback; stops them on the way out.
+    With ``api_token`` Rasa also serves its HTTP API (trackers) behind that token;
+    ``overrides`` replace further settings (e.g. rate limits). Yields once both
+    answer on loopback; stops them on the way out.
     """
     workdir = Path(tempfile.mkdtemp(prefix=prefix))
     settings = replace(
@@ -98,6 +101,7 @@ def throwaway_stack(*, model: Path | None, prefix: str, api_token: str = "") -> 
         rasa_port=free_port(),
         action_port=free_port(),
         rasa_api_token=api_token,
+        **overrides,
     )
     upgrade(settings.database_url)
     env = child_env(settings)

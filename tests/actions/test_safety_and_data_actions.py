@@ -19,6 +19,17 @@ from tests.support.trackers import make_tracker
 CRISIS = "I lost my job, which bridges are taller than 25 m?"
 
 
+def confirmed(question: str, **kwargs: Any) -> Any:
+    """A tracker whose latest message answers ``question``, asked in the turn just before."""
+    tracker = make_tracker(intent="affirm", text="/affirm", **kwargs)
+    tracker.events[:0] = [
+        {"event": "action", "name": question},
+        {"event": "bot", "text": "Sure?"},
+        {"event": "action", "name": "action_listen"},
+    ]
+    return tracker
+
+
 def with_risk(text: str, **kwargs: Any) -> Any:
     tracker = make_tracker(text=text, **kwargs)
     tracker.latest_message["securebase_risk"] = assess_risk(text).to_dict()
@@ -129,7 +140,9 @@ def test_export__contains_answers_moods_and_risk_events(app_db: str, domain_dict
         domain_dict,
     )
     run(ActionCrisisResponse(), with_risk(CRISIS, intent="crisis"), domain_dict)
-    _, messages = run(ActionExportData(), make_tracker(), domain_dict)
+    _, messages = run(
+        ActionExportData(), confirmed("action_ask_export_confirmation"), domain_dict
+    )
     export = messages[0]["custom"]["data"]["securebase_export"]
     assert export["modules"][0]["answers"][0]["text"] == text
     assert export["modules"][0]["answers"][0]["depth"] is not None
@@ -142,7 +155,11 @@ def test_delete__removes_only_this_persons_rows_and_asks_the_tracker_store_to_fo
 ) -> None:
     start(domain_dict, sender="leaving")
     start(domain_dict, sender="staying")
-    events, messages = run(ActionDeleteData(), make_tracker(sender_id="leaving"), domain_dict)
+    events, messages = run(
+        ActionDeleteData(),
+        confirmed("action_ask_delete_confirmation", sender_id="leaving"),
+        domain_dict,
+    )
     assert {"event": "slot", "name": "forget_me", "value": True, "timestamp": None} in events
     assert messages[0]["response"] == "utter_data_deleted"
     assert messages[1]["custom"] == {"data": {"securebase": "forget"}}
@@ -172,3 +189,44 @@ def test_session_start_and_stored_data__say_how_long_data_is_kept(
     for text in (summary, greeting):
         assert "{retention_period}" in text and "encrypted" in text and "therapist" in text
     assert domain_dict["slots"]["retention_period"]["initial_value"] == "a year"
+
+
+def test_delete__a_yes_after_another_question_deletes_nothing(
+    app_db: str, domain_dict: dict
+) -> None:
+    start(domain_dict, sender="still-here")
+    tracker = confirmed("action_ask_delete_confirmation", sender_id="still-here")
+    tracker.events[1:1] = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "what is an internal working model"},
+        {"event": "action", "name": "action_explain_concept"},
+    ]
+    events, messages = run(ActionDeleteData(), tracker, domain_dict)
+    assert [m["response"] for m in messages] == ["utter_data_not_confirmed"]
+    assert {"event": "slot", "name": "pending_offer", "value": None, "timestamp": None} in events
+    with session_scope(app_db) as session:
+        assert session.execute(select(User.sender_id)).scalars().all() == ["still-here"]
+
+
+def test_export__asked_from_another_channel_than_the_data_sends_nothing(
+    app_db: str, domain_dict: dict
+) -> None:
+    start(domain_dict, sender="widget-person")  # created over "rest" by make_tracker
+    tracker = confirmed(
+        "action_ask_export_confirmation", sender_id="widget-person", channel="socketio"
+    )
+    _, messages = run(ActionExportData(), tracker, domain_dict)
+    assert [m.get("response") for m in messages] == ["utter_data_other_channel"]
+    assert all("custom" not in m or not m["custom"] for m in messages)
+
+
+def test_export__more_than_three_in_an_hour_waits(app_db: str, domain_dict: dict) -> None:
+    start(domain_dict, sender="exports-a-lot")
+    def ask() -> list[dict]:
+        tracker = confirmed("action_ask_export_confirmation", sender_id="exports-a-lot")
+        return run(ActionExportData(), tracker, domain_dict)[1]
+
+    for _ in range(3):
+        assert ask()[0]["custom"]["data"]["securebase_export"]["person"]
+    messages = ask()
+    assert [m.get("response") for m in messages] == ["utter_export_too_often"]

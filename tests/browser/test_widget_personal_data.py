@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import Watched, WebStack
-from tests.browser.helpers import bot_says, my_messages, open_widget, type_and_send
+from tests.browser.helpers import bot_says, my_messages, open_widget, quick_reply, type_and_send
 
 pytestmark = pytest.mark.browser
 MakePage = Callable[..., Watched]
@@ -22,6 +22,8 @@ def test_export_then_delete__download_offered_and_local_history_cleared(
     page = watched.page
     open_widget(page, web_stack.url)
     type_and_send(page, "export my data")
+    expect(bot_says(page, "Send it now?")).to_be_visible()
+    quick_reply(page, "Yes, send my data").click()
     link = page.get_by_role("link", name="Download your data (JSON)")
     expect(link).to_be_visible()
     with page.expect_download() as download_info:

@@ -77,7 +77,8 @@ def test_export_then_delete__clears_both_databases_and_starts_fresh(stack: Stack
     stack.say(who, '/choose_module{"takeaway": "emotional_literacy"}')
     stack.say(who, "3")
     stack.say(who, answer)
-    exported = [r for r in stack.say(who, "export my data") if "custom" in r]
+    assert "Send it now?" in texts(stack.say(who, "export my data"))
+    exported = [r for r in stack.say(who, "yes") if "custom" in r]
     data = exported[0]["custom"]["data"]["securebase_export"]
     assert data["modules"][0]["answers"][0]["text"] == answer
     assert data["moods"][0]["score"] == 3

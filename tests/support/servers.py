@@ -90,9 +90,11 @@ class Stack:
         return (self.workdir / f"{name}.log").read_text(errors="replace")
 
     def post(self, sender: str, message: Any) -> httpx.Response:
+        token = self.settings.rest_token
         return httpx.post(
             f"{self.settings.rasa_url}/webhooks/rest/webhook",
             json={"sender": sender, "message": message},
+            headers={"Authorization": f"Bearer {token}"} if token else None,
             timeout=60,
         )
 
