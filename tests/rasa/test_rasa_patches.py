@@ -1,0 +1,146 @@
+"""bot.rasa_patches changes nothing Rasa does: same accepted responses, same errors.
+
+Rasa's original ``RemoteAction._validate_action_result`` is run side by side
+with the installed one on real action-server responses and on thousands of
+seeded mutations of them; if Rasa or jsonschema ever validate differently, the
+comparison fails.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import time
+from typing import Any
+
+import pytest
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
+from rasa_sdk.events import (
+    ActionExecuted,
+    ActiveLoop,
+    AllSlotsReset,
+    BotUttered,
+    ConversationPaused,
+    FollowupAction,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
+
+from bot import rasa_patches
+
+VALID: list[dict[str, Any]] = [
+    {},
+    {"events": [], "responses": []},
+    {
+        "events": [
+            SlotSet("reflection_id", 7),
+            SlotSet("mood_before", None),
+            ActiveLoop("reflection_form"),
+            ActiveLoop(None),
+            FollowupAction("action_listen"),
+            AllSlotsReset(),
+            Restarted(),
+            ConversationPaused(),
+            SessionStarted(),
+            ActionExecuted("action_listen"),
+            BotUttered("hello", {"buttons": []}),
+            UserUttered("hi", {"intent": {"name": "greet", "confidence": 1.0}}, 1.5, "rest"),
+        ],
+        "responses": [
+            {"text": "Prompt 1 of 3", "buttons": [{"title": "Skip", "payload": "/skip"}]},
+            {"response": "utter_greet", "custom": {"kind": "progress"}},
+        ],
+    },
+]
+
+JUNK: list[Any] = [
+    None, True, 0, -1, 3.5, "", "x", [], {}, [None], [{}], {"event": None}, {"event": "slot"},
+    {"event": "nonsense"}, {"event": "user", "text": 5}, {"event": "action", "name": None},
+]  # fmt: skip
+
+
+def _mutations(rng: random.Random, base: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with one or two random values replaced by junk, somewhere in the tree."""
+    mutated = copy.deepcopy(base)
+    for _ in range(rng.randint(1, 2)):
+        node: Any = mutated
+        path: list[Any] = []
+        while isinstance(node, (dict, list)) and node and rng.random() < 0.75:
+            key = rng.choice(list(node)) if isinstance(node, dict) else rng.randrange(len(node))
+            path.append(key)
+            node = node[key]
+        if not path:
+            mutated[rng.choice(["events", "responses", "extra"])] = rng.choice(JUNK)
+            continue
+        parent = mutated
+        for key in path[:-1]:
+            parent = parent[key]
+        parent[path[-1]] = copy.deepcopy(rng.choice(JUNK))
+    return mutated
+
+
+def _outcome(validate: Any, response: Any) -> tuple[str, ...]:
+    try:
+        validate(RemoteAction("action_x", None), response)
+    except ValidationError as error:
+        return ("rejected", error.message, str(list(error.absolute_path)), str(error.validator))
+    return ("accepted",)
+
+
+def _corpus() -> list[Any]:
+    rng = random.Random(13)
+    responses: list[Any] = [*copy.deepcopy(VALID), *JUNK]
+    responses += [_mutations(rng, rng.choice(VALID)) for _ in range(600)]
+    return responses
+
+
+def test_corpus__the_real_responses_are_valid_for_rasa() -> None:
+    for response in VALID:
+        assert _outcome(rasa_patches.RASA_VALIDATE_ACTION_RESULT, response) == ("accepted",)
+
+
+def test_patch__accepts_and_rejects_exactly_what_rasa_does_with_the_same_errors() -> None:
+    outcomes = []
+    for response in _corpus():
+        ours = _outcome(rasa_patches._validate_action_result, response)
+        assert ours == _outcome(rasa_patches.RASA_VALIDATE_ACTION_RESULT, response), response
+        outcomes.append(ours[0])
+    # The corpus must exercise both sides, or the comparison proves nothing.
+    assert outcomes.count("accepted") > 20 and outcomes.count("rejected") > 200
+
+
+def test_install__puts_the_patch_on_rasas_class_once() -> None:
+    rasa_patches.install()
+    rasa_patches.install()
+    assert RemoteAction._validate_action_result is rasa_patches._validate_action_result
+    rejected = {"events": [{"event": "slot", "name": 5}]}
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        RemoteAction("action_x", None)._validate_action_result(rejected)
+
+
+def test_patch__a_subclass_with_its_own_schema_still_gets_rasas_check() -> None:
+    class Strict(RemoteAction):
+        @staticmethod
+        def action_response_format_spec() -> dict[str, Any]:
+            return {"type": "object", "required": ["must"]}
+
+    with pytest.raises(ValidationError):
+        rasa_patches._validate_action_result(Strict("action_x", None), {"events": []})
+
+
+def test_patch__is_much_cheaper_than_rechecking_the_schema_every_time() -> None:
+    response = copy.deepcopy(VALID[2])
+
+    def cost(validate: Any) -> float:
+        started = time.perf_counter()
+        for _ in range(20):
+            validate(RemoteAction("action_x", None), response)
+        return time.perf_counter() - started
+
+    cost(rasa_patches._validate_action_result)  # builds the validator once
+    assert cost(rasa_patches._validate_action_result) * 3 < cost(
+        rasa_patches.RASA_VALIDATE_ACTION_RESULT
+    )
