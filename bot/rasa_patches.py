@@ -64,4 +64,4 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
 
 def install() -> None:
     """Put the changes above in place (idempotent)."""
-    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    RemoteAction._validate_action_result = _validate_action_result
