@@ -15,6 +15,16 @@ example after an upgrade of Rasa or jsonschema).
    response is then validated exactly as ``validate`` does
    (``best_match(validator.iter_errors(response))``), and a failure raises the
    same ``ValidationError`` with the same message.
+2. ``RemoteAction._action_call_format`` sent the whole conversation session
+   with every call (``tracker.current_state(EventVerbosity.ALL)``): 6.5 kB on
+   the first turn, 700 kB at turn 140, serialised by Rasa and parsed by the
+   action server two or three times per message. Here the payload is Rasa's
+   own, field for field, except that ``events`` holds only the events of the
+   last :data:`RECENT_TURNS` user messages. The slots, the latest message, the
+   active loop and the latest action are sent as before (they are computed
+   from the whole tracker); what the SDK reads from ``events`` (the slot
+   candidates after the latest action, ``applied_events`` of the recent turns)
+   lies within that window. No action here reads older events.
 
 :func:`install` is idempotent and runs when Rasa imports the project's code
 (``bot.channels``, ``bot.storage.tracker_store``).
@@ -22,18 +32,31 @@ example after an upgrade of Rasa or jsonschema).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
+import rasa
 from jsonschema import exceptions as jsonschema_exceptions
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.events import Event, UserUttered
+from rasa.shared.core.trackers import EventVerbosity
 
-# Rasa's own implementation, kept for the behaviour test and for anything unexpected.
+if TYPE_CHECKING:
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+# Rasa's own implementations, kept for the behaviour tests and for anything unexpected.
 RASA_VALIDATE_ACTION_RESULT = RemoteAction._validate_action_result
+RASA_ACTION_CALL_FORMAT = RemoteAction._action_call_format
 _RASA_SPEC = RemoteAction.action_response_format_spec
+
+# How many user messages' events a custom action receives (the current one included).
+RECENT_TURNS = 5
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +85,39 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     return True
 
 
+def recent_events(events: Iterable[Event], turns: int = RECENT_TURNS) -> list[Event]:
+    """The events from the ``turns``-th last user message on (all of them if there are fewer)."""
+    ordered = list(events)
+    seen = 0
+    for index in range(len(ordered) - 1, -1, -1):
+        if isinstance(ordered[index], UserUttered):
+            seen += 1
+            if seen == turns:
+                return list(islice(ordered, index, None))
+    return ordered
+
+
+def _action_call_format(
+    self: RemoteAction, tracker: DialogueStateTracker, domain: Domain
+) -> dict[str, Any]:
+    """Rasa's request to the action server, with the events of the recent turns only."""
+    state = tracker.current_state(EventVerbosity.NONE)
+    state["events"] = [event.as_dict() for event in recent_events(tracker.events)]
+    result = {
+        "next_action": self._name,
+        "sender_id": tracker.sender_id,
+        "tracker": state,
+        "version": rasa.__version__,
+    }
+    if (
+        not self._is_selective_domain_enabled()
+        or domain.does_custom_action_explicitly_need_domain(self.name())
+    ):
+        result["domain"] = domain.as_dict()
+    return result
+
+
 def install() -> None:
     """Put the changes above in place (idempotent)."""
     RemoteAction._validate_action_result = _validate_action_result
+    RemoteAction._action_call_format = _action_call_format

@@ -144,3 +144,67 @@ def test_patch__is_much_cheaper_than_rechecking_the_schema_every_time() -> None:
     assert cost(rasa_patches._validate_action_result) * 3 < cost(
         rasa_patches.RASA_VALIDATE_ACTION_RESULT
     )
+
+
+def _tracker(events: list[Any], domain: Any) -> Any:
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    return DialogueStateTracker.from_events("person", events, domain.slots)
+
+
+def _sdk_view(payload: dict[str, Any]) -> dict[str, Any]:
+    """Everything rasa-sdk's Tracker offers an action apart from the raw event list."""
+    from rasa_sdk import Tracker
+
+    tracker = Tracker.from_dict(payload["tracker"])
+    return {
+        "slots": tracker.current_slot_values(),
+        "latest_message": tracker.latest_message,
+        "latest_event_time": tracker.current_state()["latest_event_time"],
+        "followup_action": tracker.followup_action,
+        "paused": tracker.is_paused(),
+        "active_loop": tracker.active_loop,
+        "state": {k: v for k, v in tracker.current_state().items() if k != "events"},
+        "latest_action_name": tracker.latest_action_name,
+        "intent": tracker.get_intent_of_latest_message(),
+        "input_channel": tracker.get_latest_input_channel(),
+        "slots_to_validate": tracker.slots_to_validate(),
+    }
+
+
+def test_action_call__is_rasas_payload_with_only_the_recent_turns_events() -> None:
+    from rasa.shared.core.events import SlotSet
+
+    from tests.support.dialogues import conversation, make_domain
+
+    domain = make_domain()
+    action = RemoteAction("action_x", None)
+    for seed in range(6):
+        events = conversation(seed, 40)
+        for end in (*range(1, 40), *range(40, len(events) + 1, 7)):
+            tracker = _tracker([*events[:end], SlotSet("answer", "candidate")], domain)
+            ours = rasa_patches._action_call_format(action, tracker, domain)
+            rasas = rasa_patches.RASA_ACTION_CALL_FORMAT(action, tracker, domain)
+            sent, everything = ours["tracker"].pop("events"), rasas["tracker"].pop("events")
+            assert ours == rasas
+            assert sent == everything[len(everything) - len(sent) :]
+            users = [e for e in everything if e["event"] == "user"]
+            assert sum(e["event"] == "user" for e in sent) == min(len(users), 5)
+            if len(users) >= 5:
+                assert sent[0]["event"] == "user"
+            ours["tracker"]["events"], rasas["tracker"]["events"] = sent, everything
+            assert _sdk_view(ours) == _sdk_view(rasas)
+
+
+def test_action_call__a_long_conversation_sends_a_bounded_payload() -> None:
+    import json
+
+    from tests.support.dialogues import conversation, make_domain
+
+    domain = make_domain()
+    action = RemoteAction("action_x", None)
+    sizes = [
+        len(json.dumps(rasa_patches._action_call_format(action, _tracker(events, domain), domain)))
+        for events in (conversation(1, 20), conversation(1, 400))
+    ]
+    assert sizes[1] < 2 * sizes[0]
