@@ -110,6 +110,21 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its live descendants."""
+    ticks, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class MemoryWatch:
     """Samples the peak RSS of named process trees in the background."""
@@ -221,13 +236,23 @@ def measure(system: System, people: int, turns: int, long_turns: int) -> dict[st
     run_crowd(system.url, "warm-up", [system.script(turns, 0)])
     watch = MemoryWatch({name: p.pid for name, p in system.processes.items()})
     with watch.running():
+        cpu_before = {name: tree_cpu_s(p.pid) for name, p in system.processes.items()}
         crowd, seconds = run_crowd(
             system.url, "person", [system.script(turns, n) for n in range(people)]
         )
+        cpu = {
+            name: round((tree_cpu_s(p.pid) - cpu_before[name]) * 1000 / len(crowd), 1)
+            for name, p in system.processes.items()
+        }
         long, _ = run_crowd(system.url, "long", [system.script(long_turns, 0)])
     return {
         "cold_start_s": round(system.cold_start_s, 2),
-        "concurrent": {"people": people, "turns_each": turns, **summarise(crowd, seconds)},
+        "concurrent": {
+            "people": people,
+            "turns_each": turns,
+            **summarise(crowd, seconds),
+            "cpu_ms_per_message": cpu,
+        },
         "one_person": summarise_long(long),
         "peak_rss_mb": {name: round(kb / 1024, 1) for name, kb in watch.peak_kb.items()},
     }

@@ -75,6 +75,8 @@ def markdown_table(result: dict[str, Any]) -> str:
         ("Rasa peak RSS", f"{stock['peak_rss_mb']['rasa']:.0f} MB",
          f"{ours['peak_rss_mb']['rasa']:.0f} MB", _x(r["rasa_rss"]), "≤ 1.2×"),
         ("action server peak RSS", _mb(stock, "actions"), _mb(ours, "actions"), "", ""),
+        (f"{n}: CPU ms per message (Rasa / action server)", _cpu(crowd_s), _cpu(crowd_o),
+         "", ""),
         ("cold start to first reply", f"{stock['cold_start_s']:.1f} s",
          f"{ours['cold_start_s']:.1f} s", _x(r["cold_start"]), ""),
     ]  # fmt: skip
@@ -84,6 +86,11 @@ def markdown_table(result: dict[str, Any]) -> str:
     ]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def _cpu(block: dict[str, Any]) -> str:
+    cpu = block.get("cpu_ms_per_message", {})
+    return " / ".join(f"{cpu[name]:.0f}" for name in ("rasa", "actions") if name in cpu) or "—"
 
 
 def _mb(system: dict[str, Any], name: str) -> str:
