@@ -49,6 +49,11 @@ def child_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "SECUREBASE_STATUS_FILE": str(settings.status_path),
             "REPLY_TIMEOUT_SECONDS": str(settings.reply_timeout_seconds),
+            # rasa-sdk serves every request on one event loop and the actions block it
+            # (SQLite, scoring): with worker processes sharing the port, one person's
+            # action no longer holds up everyone else's, nor the guard's health probe.
+            # rasa-sdk's own variable; Rasa's SANIC_WORKERS stays unset.
+            "ACTION_SERVER_SANIC_WORKERS": str(settings.action_workers),
         }
     )
     return env

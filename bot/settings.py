@@ -56,6 +56,17 @@ def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     return seconds
 
 
+def _workers(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, str(default))
+    try:
+        workers = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if not 1 <= workers <= 16:
+        raise SettingsError(f"{name} must be between 1 and 16, got {workers}")
+    return workers
+
+
 @dataclass(frozen=True)
 class Settings:
     mode: str = "local"
@@ -77,6 +88,10 @@ class Settings:
     status_file: str = ""
     # How long a person waits at most before hearing that there is a technical problem.
     reply_timeout_seconds: float = 15.0
+    # Worker processes of the action server, so actions run in parallel. They share only the
+    # databases: SQLite runs in WAL mode with a busy timeout (bot.storage.db), so two
+    # workers writing at once wait for each other instead of failing.
+    action_workers: int = 2
 
     @property
     def web_origins(self) -> tuple[str, ...]:
@@ -146,6 +161,7 @@ class Settings:
             reply_timeout_seconds=_seconds(
                 env, "REPLY_TIMEOUT_SECONDS", defaults.reply_timeout_seconds
             ),
+            action_workers=_workers(env, "ACTION_WORKERS", defaults.action_workers),
         )
 
 

@@ -38,3 +38,19 @@ def test_child_env__passes_the_reply_timeout_to_rasa(tmp_path: Path) -> None:
 def test_settings__refuse_a_reply_timeout_that_is_not_a_sensible_number(raw: str) -> None:
     with pytest.raises(SettingsError, match="REPLY_TIMEOUT_SECONDS"):
         Settings.from_env({"REPLY_TIMEOUT_SECONDS": raw})
+
+
+def test_action_server__runs_several_workers_but_only_the_action_server_is_told(
+    tmp_path: Path,
+) -> None:
+    settings = Settings.from_env({"ACTION_WORKERS": "3", "TRACKER_DB": str(tmp_path / "t.db")})
+    env = child_env(settings, base={})
+    # rasa-sdk's variable; Rasa's own (SANIC_WORKERS) would be refused with its lock store.
+    assert env["ACTION_SERVER_SANIC_WORKERS"] == "3" and "SANIC_WORKERS" not in env
+    assert Settings().action_workers == 2
+
+
+@pytest.mark.parametrize("raw", ["many", "0", "17"])
+def test_settings__refuse_a_worker_count_that_is_not_sensible(raw: str) -> None:
+    with pytest.raises(SettingsError, match="ACTION_WORKERS"):
+        Settings.from_env({"ACTION_WORKERS": raw})
