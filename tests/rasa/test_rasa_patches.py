@@ -208,3 +208,75 @@ def test_action_call__a_long_conversation_sends_a_bounded_payload() -> None:
         for events in (conversation(1, 20), conversation(1, 400))
     ]
     assert sizes[1] < 2 * sizes[0]
+
+
+def test_applied_events__equal_rasas_after_every_event_of_long_random_conversations() -> None:
+    """Reverts, rejected and resumed loops, restarts and new sessions, checked at every step."""
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tests.support.dialogues import conversation, make_domain
+
+    domain = make_domain()
+    rng = random.Random(7)
+    for seed in range(12):
+        ours = DialogueStateTracker("person", domain.slots)
+        for event in conversation(seed, 80):
+            ours.update(event)
+            if rng.random() < 0.7:  # sometimes several events arrive between two calls
+                expected = rasa_patches.RASA_APPLIED_EVENTS(ours)
+                got = rasa_patches._applied_events(ours)
+                assert [id(e) for e in got] == [id(e) for e in expected]
+
+
+def test_applied_events__start_over_when_the_list_is_not_just_appended_to() -> None:
+    from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tests.support.dialogues import conversation, make_domain
+
+    domain = make_domain()
+    tracker = DialogueStateTracker.from_events("person", conversation(3, 30), domain.slots)
+    rasa_patches._applied_events(tracker)
+
+    def same() -> bool:
+        expected = rasa_patches.RASA_APPLIED_EVENTS(tracker)
+        return [id(e) for e in rasa_patches._applied_events(tracker)] == [id(e) for e in expected]
+
+    tracker.events.pop()  # shorter, then as long again with a different last event
+    tracker.events.append(ActionExecuted("utter_greet"))
+    assert same()
+    tracker.events[-1] = UserUttered("changed")  # the remembered last event replaced
+    assert same()
+    tracker.events = type(tracker.events)(list(tracker.events))  # a new list
+    assert same()
+    # A loop named for the first time changes how its earlier executions count.
+    tracker.update(ActionExecuted("late_form"))
+    tracker.update(ActionExecuted("late_form"))
+    assert same()
+    tracker.update(ActiveLoop("late_form"))
+    assert same()
+    # The returned list is the caller's own.
+    rasa_patches._applied_events(tracker).clear()
+    assert same()
+
+
+def test_applied_events__a_new_event_costs_only_itself_not_the_whole_session() -> None:
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tests.support.dialogues import conversation, make_domain
+
+    domain = make_domain()
+    tracker = DialogueStateTracker.from_events(
+        "person", conversation(5, 600, reverts=False), domain.slots
+    )
+    rasa_patches._applied_events(tracker)
+
+    def cost(applied_events: Any) -> float:
+        started = time.perf_counter()
+        for _ in range(10):
+            tracker.update(ActionExecuted("utter_greet"))
+            applied_events(tracker)
+        return time.perf_counter() - started
+
+    assert cost(rasa_patches._applied_events) * 5 < cost(rasa_patches.RASA_APPLIED_EVENTS)
