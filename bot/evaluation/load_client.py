@@ -125,11 +125,22 @@ def summarise(turns: Sequence[Turn], seconds: float) -> dict[str, Any]:
     }
 
 
+# 48 turns hold whole cycles of both scripts (SecureBase: 8 turns a module, stock: 6), so the
+# first and last 48 compare the same kinds of turns; turns 1-5 and 296-300 do not.
+SAME_MIX = 48
+
+
 def summarise_long(turns: Sequence[Turn], window: int = 5) -> dict[str, Any]:
     """One long conversation: its median, and the first and last ``window`` turns."""
     ms = [t.ms for t in turns]
     first, last = statistics.median(ms[:window]), statistics.median(ms[-window:])
+    mix_first = statistics.median(ms[1 : 1 + SAME_MIX])  # after the greeting
+    mix_last = statistics.median(ms[-SAME_MIX:])
     return {
+        "same_mix_window": SAME_MIX,
+        "same_mix_first_median_ms": round(mix_first, 1),
+        "same_mix_last_median_ms": round(mix_last, 1),
+        "same_mix_last_vs_first": round(mix_last / mix_first, 2),
         "turns": len(turns),
         "median_ms": round(statistics.median(ms), 1),
         "first_20_median_ms": round(statistics.median(ms[:20]), 1),
