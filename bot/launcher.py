@@ -84,10 +84,11 @@ def rasa_command(settings: Settings, model: Path = MODEL_PATH) -> list[str]:
 
 
 def action_command(settings: Settings) -> list[str]:
+    """rasa-sdk's server with workers that die with it (bot.action_server)."""
     return [
         sys.executable,
         "-m",
-        "rasa_sdk",
+        "bot.action_server",
         "--actions",
         "actions",
         "--port",

@@ -47,6 +47,8 @@ def test_action_server__runs_several_workers_but_only_the_action_server_is_told(
     env = child_env(settings, base={})
     # rasa-sdk's variable; Rasa's own (SANIC_WORKERS) would be refused with its lock store.
     assert env["ACTION_SERVER_SANIC_WORKERS"] == "3" and "SANIC_WORKERS" not in env
+    specs = {spec.name: spec for spec in process_specs(settings)}
+    assert list(specs["actions"].command[1:3]) == ["-m", "bot.action_server"]
     assert Settings().action_workers == 2
 
 
