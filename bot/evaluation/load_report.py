@@ -65,9 +65,8 @@ def markdown_table(result: dict[str, Any]) -> str:
     r = result["ratios"]
     crowd_s, crowd_o = stock["concurrent"], ours["concurrent"]
     long_s, long_o = stock["one_person"], ours["one_person"]
-    n = f"{crowd_s['people']} people × {crowd_s['turns_each']} turns"
-    if len(stock.get("concurrent_rounds", [])) > 1:
-        n += ", best round"
+    crowd = f"{crowd_s['people']} people × {crowd_s['turns_each']} turns"
+    n = crowd + (", best round" if len(stock.get("concurrent_rounds", [])) > 1 else "")
     rows = [
         (f"{n}: messages/s", crowd_s["messages_per_s"], crowd_o["messages_per_s"],
          _x(r["throughput"]), "≥ 0.8×"),
@@ -77,7 +76,7 @@ def markdown_table(result: dict[str, Any]) -> str:
          _x(r["p95"]), "≤ 1.3×"),
         (f"{n}: max", f"{crowd_s['max_ms']:.0f} ms", f"{crowd_o['max_ms']:.0f} ms",
          _x(r["max"]), ""),
-        (f"{n}, all rounds: errors / empty / technical-problem replies",
+        (f"{crowd}, all rounds: errors / empty / technical-problem replies",
          _failures_all_rounds(stock), _failures_all_rounds(ours), "", "0 / 0 / 0"),
         (f"one person × {long_s['turns']} turns: median", f"{long_s['median_ms']:.0f} ms",
          f"{long_o['median_ms']:.0f} ms", _x(r["one_person_median"]), "≤ 1.5×"),
