@@ -18,7 +18,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help install assets train run test test-fast check lint typecheck eval eval-nlu eval-typed bench bench-scoring bench-risk bench-conversation bench-abuse validate clean
+.PHONY: help install assets train run test test-fast check lint typecheck eval eval-nlu eval-typed bench bench-scoring bench-risk bench-conversation bench-abuse bench-load validate clean
 
 help:
 	@echo "make run    install, train when needed, migrate, start Rasa (5005), actions (5055), web (8000)"
@@ -104,7 +104,13 @@ bench-abuse: $(MODEL)
 	@mkdir -p var/bench
 	$(PY) -m bot.evaluation.bench_abuse --out var/bench/abuse.json
 
-bench: bench-scoring bench-risk bench-conversation bench-abuse
+# SecureBase against a stock `rasa init` bot (trained once under var/bench/stock) under
+# load: 20 people at once and one person x 300 turns; writes var/bench/load.json.
+bench-load: $(MODEL)
+	@mkdir -p var/bench
+	$(PY) -m bot.evaluation.bench_load --out var/bench/load.json
+
+bench: bench-scoring bench-risk bench-conversation bench-abuse bench-load
 
 clean:
 	rm -rf models .rasa var results .pytest_cache

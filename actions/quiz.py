@@ -28,7 +28,10 @@ class ActionStartQuiz(FailsKindlyAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        seed = f"{tracker.sender_id}:{len(tracker.events)}"
+        # Differs between two quizzes of one person; the last event's time, not the number of
+        # events, because an action receives only the recent turns (bot/rasa_patches.py).
+        latest = tracker.events[-1].get("timestamp") if tracker.events else None
+        seed = f"{tracker.sender_id}:{latest}"
         ids = service.new_quiz(seed)
         dispatcher.utter_message(response="utter_quiz_intro", total=len(ids))
         return [

@@ -61,6 +61,11 @@ def child_env(settings: Settings, base: Mapping[str, str] | None = None) -> dict
             "REST_TOKEN": settings.rest_token,
             "SENDER_RATE_PER_MINUTE": str(settings.sender_rate_per_minute),
             "ADDRESS_RATE_PER_MINUTE": str(settings.address_rate_per_minute),
+            # rasa-sdk serves every request on one event loop and the actions block it
+            # (SQLite, scoring): with worker processes sharing the port, one person's
+            # action no longer holds up everyone else's, nor the guard's health probe.
+            # rasa-sdk's own variable; Rasa's SANIC_WORKERS stays unset.
+            "ACTION_SERVER_SANIC_WORKERS": str(settings.action_workers),
         }
     )
     if settings.data_keys:
@@ -93,10 +98,11 @@ def rasa_command(settings: Settings, model: Path = MODEL_PATH) -> list[str]:
 
 
 def action_command(settings: Settings) -> list[str]:
+    """rasa-sdk's server with workers that die with it (bot.action_server)."""
     return [
         sys.executable,
         "-m",
-        "rasa_sdk",
+        "bot.action_server",
         "--actions",
         "actions",
         "--port",

@@ -106,6 +106,17 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
     raise SettingsError(f"{name} must be true or false, got {raw!r}")
 
 
+def _workers(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, str(default))
+    try:
+        workers = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if not 1 <= workers <= 16:
+        raise SettingsError(f"{name} must be between 1 and 16, got {workers}")
+    return workers
+
+
 @dataclass(frozen=True)
 class Settings:
     mode: str = "local"
@@ -135,15 +146,20 @@ class Settings:
     # The operator may require two-factor sign-in for every therapist (PORTAL_REQUIRE_TOTP).
     portal_require_totp: bool = False
 
-    @property
-    def production(self) -> bool:
-        """Production mode: portal cookies are Secure (HTTPS only) and secrets are checked."""
-        return self.mode == "production"
     # Bearer token for the REST webhook (integrations); required outside local mode.
     rest_token: str = ""
     # Messages a minute one sender, and one network address, may send (bursts up to the same).
     sender_rate_per_minute: int = 30
     address_rate_per_minute: int = 300
+    # Worker processes of the action server, so actions run in parallel. They share only the
+    # databases: SQLite runs in WAL mode with a busy timeout (bot.storage.db), so two
+    # workers writing at once wait for each other instead of failing.
+    action_workers: int = 2
+
+    @property
+    def production(self) -> bool:
+        """Production mode: portal cookies are Secure (HTTPS only) and secrets are checked."""
+        return self.mode == "production"
 
     @property
     def web_origins(self) -> tuple[str, ...]:
@@ -241,6 +257,7 @@ class Settings:
             address_rate_per_minute=_positive_int(
                 env, "ADDRESS_RATE_PER_MINUTE", defaults.address_rate_per_minute
             ),
+            action_workers=_workers(env, "ACTION_WORKERS", defaults.action_workers),
         )
 
 

@@ -92,3 +92,21 @@ def test_fresh_clone__the_launcher_generates_a_local_key_and_hands_it_to_every_p
     assert (tmp_path / "var" / "app.db").exists()  # migrated after the key check
     settings = Settings.from_env(env)
     assert settings.data_key_path == key_file
+
+
+def test_action_server__runs_several_workers_but_only_the_action_server_is_told(
+    tmp_path: Path,
+) -> None:
+    settings = Settings.from_env({"ACTION_WORKERS": "3", "TRACKER_DB": str(tmp_path / "t.db")})
+    env = child_env(settings, base={})
+    # rasa-sdk's variable; Rasa's own (SANIC_WORKERS) would be refused with its lock store.
+    assert env["ACTION_SERVER_SANIC_WORKERS"] == "3" and "SANIC_WORKERS" not in env
+    specs = {spec.name: spec for spec in process_specs(settings)}
+    assert list(specs["actions"].command[1:3]) == ["-m", "bot.action_server"]
+    assert Settings().action_workers == 2
+
+
+@pytest.mark.parametrize("raw", ["many", "0", "17"])
+def test_settings__refuse_a_worker_count_that_is_not_sensible(raw: str) -> None:
+    with pytest.raises(SettingsError, match="ACTION_WORKERS"):
+        Settings.from_env({"ACTION_WORKERS": raw})

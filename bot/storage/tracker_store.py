@@ -17,6 +17,13 @@ unusual (a new session, a deleted or rewritten row, an evicted conversation)
 falls back to a full read with Rasa's own session query, so the tracker it
 returns is always the one Rasa's ``SQLTrackerStore`` would build.
 
+Database work runs off Rasa's event loop: Rasa's store queries and commits
+(with SQLite's fsync) inside its ``async`` methods, which stalls every other
+conversation of the process meanwhile. Here reads and writes run on one
+thread of this store's own, so the loop keeps serving other people, and the
+event cache and SQLite connections are only ever touched from that thread.
+Rows are written exactly as ``SQLTrackerStore.save`` writes them (tested).
+
 Every event's serialised payload (``data``: what the person typed, what the bot
 answered, slot values) is encrypted at rest by the column type
 (:mod:`bot.storage.tracker_table`); the id, sender, type, timestamp, intent and
@@ -25,13 +32,21 @@ action name columns stay plain so Rasa's queries work unchanged.
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+import contextvars
+import functools
+import json
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import Session, declarative_base
 
+from bot import rasa_patches
 from bot.ids import FORGET_SLOT
 from bot.storage.db import erase_deleted_rows
 from bot.storage.event_cache import (
@@ -45,6 +60,10 @@ from bot.storage.event_cache import (
 )
 from bot.storage.tracker_rows import forget_conversations
 from bot.storage.tracker_table import EVENTS, TRACKER_METADATA
+
+T = TypeVar("T")
+
+rasa_patches.install()  # Rasa loads this store in every process that runs custom actions
 
 # About 250 bytes each in memory: the default holds ~25 MB of recent conversations.
 DEFAULT_CACHED_EVENTS = 100_000
@@ -77,22 +96,56 @@ class SecureBaseTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         erase_deleted_rows(self.engine)  # a forgotten conversation leaves no bytes behind
         self._cache = EventCache(max_events=int(cached_events))
+        # One thread: SQLite has one writer anyway, and the cache needs no lock.
+        self._db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-store")
+
+    async def _off_loop(self, work: Callable[..., T], *args: Any) -> T:
+        """Run blocking database work on the store's thread, with this task's context
+        (so log redaction still knows the message being handled)."""
+        call = functools.partial(contextvars.copy_context().run, work, *args)
+        return await asyncio.get_running_loop().run_in_executor(self._db_thread, call)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The latest session's tracker, as Rasa would build it, from as few rows as possible."""
-        with self.session_scope() as session:
-            events = self._session_events(session, sender_id)
+        events = await self._off_loop(self._read_session, sender_id)
         if self.domain and events:
             return DialogueStateTracker.from_events(sender_id, list(events), self.domain.slots)
         return None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if not forget_requested(tracker):
-            await super().save(tracker)
+            await self.stream_events(tracker)
+            await self._off_loop(self._store_new_events, tracker)
             return
-        self._cache.drop(tracker.sender_id)
+        await self._off_loop(self._forget, tracker.sender_id)
+
+    def _read_session(self, sender_id: str) -> tuple[Any, ...]:
         with self.session_scope() as session:
-            forget_conversations(session, [tracker.sender_id])
+            return self._session_events(session, sender_id)
+
+    def _store_new_events(self, tracker: DialogueStateTracker) -> None:
+        """``SQLTrackerStore.save`` without the event broker (streamed on the loop first)."""
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = event.as_dict()
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {})
+                        .get("intent", {})
+                        .get(INTENT_NAME_KEY),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()
+
+    def _forget(self, sender_id: str) -> None:
+        self._cache.drop(sender_id)
+        with self.session_scope() as session:
+            forget_conversations(session, [sender_id])
             session.commit()
 
     def _session_events(self, session: Session, sender_id: str) -> tuple[Any, ...]:

@@ -8,8 +8,14 @@ import pytest
 
 from bot.launcher import child_env
 from bot.settings import Settings, SettingsError
+from bot.storage.crypto import new_key
 
-PRODUCTION = {"SECUREBASE_MODE": "production", "SECRET_KEY": "s" * 40}
+# Production also needs a data key (issue 17's encryption at rest).
+PRODUCTION = {
+    "SECUREBASE_MODE": "production",
+    "SECRET_KEY": "s" * 40,
+    "SECUREBASE_DATA_KEY": new_key(),
+}
 
 
 def test_settings__production_refuses_to_start_without_a_long_rest_token() -> None:

@@ -158,3 +158,51 @@ def test_guard__never_raises_even_when_the_fallback_cannot_be_sent(
             raise ConnectionResetError("the person left")
 
     run_sync(no_silence.never_silent(rasa)(UserMessage("hi", GoneChannel(), "person")))
+
+
+def test_guard__a_real_action_server_slower_than_the_probe__reply_comes_and_logs_hold_no_text(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No stand-in probe: an HTTP server whose /health sleeps past the probe timeout."""
+    import logging
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from bot import redaction
+
+    class SlowHealth(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            time.sleep(0.5)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowHealth)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(no_silence, "PROBE_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setenv(
+        "ACTION_ENDPOINT_URL", f"http://127.0.0.1:{server.server_address[1]}/webhook"
+    )
+    get_settings.cache_clear()
+    no_silence._probe_cache.clear()
+    redaction.install()
+    who, secret = "slow-probe-person-4f2a", "a-worry-nobody-else-has-8812"
+
+    async def rasa(message: UserMessage) -> None:
+        logging.getLogger("rasa.core.processor").debug("handling %s from %s", message.text, who)
+        await message.output_channel.send_text_message(message.sender_id, "Here you are")
+
+    channel = CollectingOutputChannel()
+    try:
+        with caplog.at_level(logging.DEBUG):
+            run_sync(no_silence.never_silent(rasa)(UserMessage(f"I {secret}", channel, who)))
+    finally:
+        server.shutdown()
+        get_settings.cache_clear()
+    assert [m["text"] for m in channel.messages] == ["Here you are"]
+    assert no_silence._probe_cache and "busy" in {h for _, h in no_silence._probe_cache.values()}
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "handling" in logged and secret not in logged and who not in logged

@@ -22,6 +22,8 @@ import pytest
 from bot.channels.no_silence import PROBE_TIMEOUT_SECONDS
 from tests.support.servers import Stack, texts
 
+pytestmark = pytest.mark.integration
+
 REPLY_TIMEOUT = 8.0
 SLOW = PROBE_TIMEOUT_SECONDS + 0.1  # every action call and health probe waits this long
 
@@ -147,3 +149,28 @@ def test_crisis_with_a_stuck_action_server__still_gets_resources(
         link.delay = SLOW
     assert "findahelpline.com" in replies
     _assert_logs_clean(stack, who)
+
+
+def test_several_people_at_once_with_a_slow_action_server__everyone_gets_a_real_reply(
+    slow: tuple[Stack, SlowLink],
+) -> None:
+    """Issue 13's silence came under load: probes timed out while actions queued up."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    stack, link = slow
+    link.delay = SLOW
+    people = [(f"crowd-person-{n}-7c1d", f"a-private-thought-{n}-5521") for n in range(6)]
+
+    def talk(person: tuple[str, str]) -> list[str]:
+        who, secret = person
+        return [
+            texts(stack.say(who, '/choose_module{"takeaway": "early_experiences"}')),
+            texts(stack.say(who, f"3 and also {secret}")),
+        ]
+
+    with ThreadPoolExecutor(len(people)) as pool:
+        replies = list(pool.map(talk, people))
+    for chosen, answered in replies:
+        assert "1 (very low) to 5" in chosen
+        assert answered and "technical problem" not in chosen + answered
+    _assert_logs_clean(stack, *(secret for person in people for secret in person))

@@ -92,7 +92,7 @@ def test_local_key_file__in_var_is_ignored_by_git() -> None:
 
 
 def test_settings__production_refuses_to_run_without_a_data_key() -> None:
-    env = {"SECUREBASE_MODE": "production", "SECRET_KEY": "x" * 40}
+    env = {"SECUREBASE_MODE": "production", "SECRET_KEY": "x" * 40, "REST_TOKEN": "t" * 40}
     with pytest.raises(SettingsError, match="SECUREBASE_DATA_KEY must be set in production"):
         Settings.from_env(env)
     assert Settings.from_env({**env, "SECUREBASE_DATA_KEY": new_key()}).mode == "production"

@@ -117,6 +117,7 @@ def test_launcher__in_production_without_a_key_refuses_before_anything_else(
     env = {
         "SECUREBASE_MODE": "production",
         "SECRET_KEY": "s" * 40,
+        "REST_TOKEN": "t" * 40,
         "SECUREBASE_DATA_KEY": "",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
     }

@@ -187,3 +187,51 @@ def test_event_cache__evicts_the_least_recently_used_beyond_its_event_budget() -
 
 def _json(event: Event) -> str:
     return json.dumps(event.as_dict())
+
+
+def _rows(db: str) -> list[tuple]:
+    """The stored rows, ``data`` decrypted (each write has its own nonce)."""
+    import sqlite3
+
+    from bot.storage.crypto import active_keyring
+
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT sender_id, type_name, timestamp, intent_name, action_name, data"
+            " FROM events ORDER BY id"
+        ).fetchall()
+    keyring = active_keyring()
+    return [(*row[:5], keyring.decrypt(row[5], purpose="events.data")) for row in rows]
+
+
+def test_save__writes_exactly_the_rows_rasas_sql_store_writes(
+    tmp_path: Path, domain: Domain
+) -> None:
+    events = _sessions(2)
+    ours, rasas = str(tmp_path / "ours.db"), str(tmp_path / "rasas.db")
+    _save_in_messages(_store(ours, domain), domain, events, step=5)
+    _save_in_messages(_rasa_store(rasas, domain), domain, events, step=5)
+    assert len(_rows(ours)) == len(events)
+    assert _rows(ours) == _rows(rasas)
+
+
+def test_database_work__runs_on_the_stores_thread_not_the_event_loop(
+    db: str, domain: Domain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    store = _store(db, domain)
+    threads: list[str] = []
+    scope = store.session_scope
+
+    def recording_scope():  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return scope()
+
+    monkeypatch.setattr(store, "session_scope", recording_scope)
+    _save_in_messages(store, domain, conversation(1, 6), step=3)
+    forget = DialogueStateTracker("person", domain.slots)
+    forget.update(SlotSet(FORGET_SLOT, True))
+    run_sync(store.save(forget))
+    assert threads and all(name.startswith("tracker-store") for name in threads)
+    assert run_sync(store.retrieve("person")) is None
