@@ -209,6 +209,12 @@ def current_step(
     )
 
 
+def answering_followup(session: Session, *, reflection_id: int) -> bool:
+    """Whether the open question is a follow-up, not one of the module's prompts."""
+    reflection = repo.get_reflection(session=session, reflection_id=reflection_id)
+    return reflection is not None and reflection.step < PROMPTS_PER_MODULE and bool(reflection.pending_followup)
+
+
 def _advance(reflection: ReflectionSession) -> bool:
     reflection.pending_followup = None
     reflection.step += 1
@@ -303,7 +309,8 @@ def closing_summary(session: Session, *, reflection_id: int) -> ClosingSummary:
         for answer in reflection.answers
         if answer.kind != "skipped"
     ]
-    summary = compose_summary(content.title, scored)
+    followups = sum(answer.kind == "followup" for answer in reflection.answers)
+    summary = compose_summary(content.title, scored, followups=followups)
     knowledge = load_knowledge()
     concept = knowledge.concepts[summary.concept_id]
     return ClosingSummary(
