@@ -112,7 +112,9 @@ def _followup(
     words = _kind("followup", {k: v for k, v in raw.items() if k != "pattern"}, fillers, where)
     if words.does != "nudge":
         raise ContentError(f"{where}.does: a follow-up is re-asked, so it must be a nudge")
-    shape = _kind("followup", {**raw, "phrases": None}, fillers, where) if "pattern" in raw else None
+    shape = None
+    if "pattern" in raw:
+        shape = _kind("followup", {**raw, "phrases": None}, fillers, where)
     also = frozenset(texts(raw.get("also", []), f"{where}.also", minimum=0))
     unknown = also - {kind.name for kind in named}
     if unknown:

@@ -212,7 +212,9 @@ def current_step(
 def answering_followup(session: Session, *, reflection_id: int) -> bool:
     """Whether the open question is a follow-up, not one of the module's prompts."""
     reflection = repo.get_reflection(session=session, reflection_id=reflection_id)
-    return reflection is not None and reflection.step < PROMPTS_PER_MODULE and bool(reflection.pending_followup)
+    if reflection is None or reflection.step >= PROMPTS_PER_MODULE:
+        return False
+    return bool(reflection.pending_followup)
 
 
 def _advance(reflection: ReflectionSession) -> bool:
