@@ -21,7 +21,9 @@ OTHER_TOKENS = frozenset(
     mother dad father parents parent partner boyfriend girlfriend husband wife friend friends
     boss sister brother teacher colleague colleagues coworker manager nan gran grandma grandad
     grandpa aunt uncle therapist counsellor counselor gp neighbour neighbor flatmate family
-    adults ex gf bf he's she's they're they'll she'd he'd""".split()  # noqa: SIM905
+    adults ex gf bf he's she's they're they'll she'd he'd they'd they've theyre theyll theyd
+    anyone anybody noone ppl mate mates team bosses professionals lads nan sisters brothers
+    cousin cousins everyone's someone's people's grandmother grandfather kids""".split()  # noqa: SIM905
 )
 
 
@@ -44,14 +46,35 @@ SELF_NEG = _compile(
     only_feel_(?:useful|worth|valued|okay|ok|good)_when not_important unimportant
     (?:terrible|hopeless|rubbish|useless|awful)_at bother(?:ing)?_(?:them|people|anyone|you)
     (?:don'?t|do_not)_matter come_second an_inconvenience in_the_way a_disappointment
-    not_useful (?:look|looking|seem|seen_as|being)_weak too_needy better_off_without_me"""
+    not_useful (?:look|looking|seem|seen_as|being)_weak too_needy better_off_without_me
+    awkward a_fraud not_lovable what_kind_of_person_am_i am_i_(?:too_much|enough|lovable)
+    something(?:'s|_is|_was|_must_be|_must_have_been)?_wrong_(?:with|w)_me
+    (?:did|do|done|doing)_something_wrong (?:i'?m|i_am|i_was)_failing failing_(?:him|her|them)
+    (?:tried|try|trying|worked)_(?:so_|really_)?(?:hard_)?(?:to_be|at_being)_(?:good|perfect|impressive|helpful|easy|invisible|no_trouble|the_good_one|useful)
+    so_(?:they|people|she|he|someone|anyone)(?:'d|_would|_will)?_(?:finally_)?(?:notice|love|like|want|see|stay)_me
+    getting_noticed be_invisible prove_(?:i'?m|i_am|myself|that_i'?m) win_(?:them_|people_|him_|her_)?over
+    earn_(?:it|their|his|her|love|a_place) have_to_(?:earn|prove|keep_everyone_happy)
+    keep_everyone_happy worth_(?:staying|keeping)_(?:for|around) (?:is|means|meant)_(?:weak|weakness|i'?ve_failed|i_failed|failing)
+    (?:feels?|felt|is|was)_weak needing_(?:people_|help_|anyone_)?is_(?:weak|weakness|pathetic)
+    ashamed_(?:when|that|of)_i_need (?:not|aren'?t|isn'?t)_(?:big|bad|serious|important)_enough_to_deserve
+    bothering_(?:her|him|everyone) felt_like_disappearing not_worth_(?:anyone'?s_time|the_effort|the_trouble)
+    the_real_me_is"""
 )
 SELF_POS = _compile(
     r"""capable strong worthy lovable good_enough deserve_(?:better|good|care|support|love)
     competent resilient good_friend good_person proud_of_myself trust_myself can_handle
     can_cope brave valuable okay_as_i_am ok_as_i_am like_myself good_at worth_it
     worth_(?:loving|caring)_about clever smart kind_to_myself enough_as_i_am independent
-    i_matter allowed_to_(?:ask|need|rest)"""
+    i_matter allowed_to_(?:ask|need|rest|feel|take|say|be|have|want|cry)
+    i_mattered i_matter(?:ed)? like_i_(?:mattered|matter|belonged)
+    (?:i'?m|i_am|i_was)_worth (?:felt|feel|was|am|i'?m)_(?:really_|so_|pretty_|very_)?(?:loved|wanted|valued|accepted|cared_for)
+    (?:loved|happy|wanted)_kid take_up_space deserve_(?:someone|proper|help|it|this|to|more|kindness|respect)
+    good_(?:partner|listener|mum|mom|dad|parent) decent_(?:partner|friend|person|parent)
+    (?:feel|am|i'?m)_(?:ok|okay|good|fine|alright|at_peace)_(?:about|with)_(?:who_i_am|myself|me)
+    (?:i'?m|i_am)_(?:ok|okay|good|better|getting_better)_at braver make_sense
+    can_(?:actually_)?(?:do_it|do_this|do_hard_things|get_through) capable_of
+    (?:do|doing|am|i'?m|i_am)_(?:better|fine|ok|okay|good)_(?:alone|on_my_own|by_myself)
+    managed_fine i_handle_(?:things|it|stuff)"""
 )
 OTHER_NEG = _compile(
     r"""let_(?:me|you|us)_down let_down reject\w* abandon\w* ignor\w* cold distant unreliable
@@ -65,18 +88,32 @@ OTHER_NEG = _compile(
     snap\w* corrected_me took_credit think_less_of_me in_return
     only_(?:want|help|call|like|care|need|turn_up)\w* when_it_suits
     (?:no|won'?t_have|don'?t_have|doesn'?t_have)_(?:room|space|time)_for
-    sees?_me_as_(?:weak|needy|a_burden|a_mess|stupid|useless|too_much)"""
+    sees?_me_as_(?:weak|needy|a_burden|a_mess|stupid|useless|too_much)
+    (?:people|they|everyone|he|she|partners|friends)_(?:always_|just_|eventually_)?(?:go|leave|bail|vanish|disappear|flake)
+    bail\w* vanish\w* flak\w* checked_out checking_out check_out tired_of_me bored_of_me go_quiet
+    gone_(?:soon|anyway) lets?_(?:you|people|everyone)_down use_it_against waiting_for_me_to_(?:slip|fail|mess)
+    changed_the_subject (?:don'?t|doesn'?t|didn'?t)_(?:really_)?(?:see|get|hear|notice)_me
+    (?:don'?t|doesn'?t|didn'?t)_text_back (?:don'?t|doesn'?t)_want_mine their_own_(?:problems|stuff)
+    own_stuff_going_on busy just_a_job fought_about_me won'?t_come never_around weren'?t_around
+    made_things_worse makes_things_worse"""
 )
 OTHER_POS = _compile(
-    r"""reliable kind kindly warm steady safe supportive lovely caring loving patient there_for_me
-    listen\w* help\w* comfort\w* hug\w* held_my_hand turn(?:s|ed)?_up show(?:s|ed)?_up
+    r"""reliable kind(?!_of) kindly warm steady safe supportive lovely caring loving patient there_for_me
+    listen(?!er)\w* help\w* comfort\w* hug\w* held_my_hand turn(?:s|ed)?_up show(?:s|ed)?_up
     took_me_seriously trustworthy can_be_trusted gentle generous had_time looking_out_for_me
     looked_out_for_me understanding nodded has_my_back had_my_back glad checked_in checks_in
     notic\w* remember\w* rall(?:y|ied)_round covered_for_me drove made_me_tea
     picked_me_up stayed came_(?:over|looking|round|straight|to_help) found_me thank\w*
     welcom\w* invit\w* nice fair pleased_to said_yes cared care_about_me cares
     good_about great_friend lovely wanted_me_there want_me_there
-    has_(?:room|space|time)_for"""
+    has_(?:room|space|time)_for showing_up show_up be_there been_there (?:she|he|they)_was_there
+    (?:they|she|he)(?:'d|_would)_be_there pick(?:s|ed)?_(?:me_)?up repl(?:y|ies|ied) text(?:s|ed)?_back
+    happy_to_(?:hear|see|help) back(?:s|ed)?_me_up c[oa]me?_through amazing brilliant solid
+    wonderful incredible (?:always_)?gets?_it got_it apologis\w* apologiz\w* say(?:s)?_yes
+    can_rely_on rely_on lucky_(?:with|to_have) there'?s_(?:usually|always)_someone
+    loved_me love_me made_me_feel_(?:safe|loved|wanted|welcome|like_i_mattered|seen) reach(?:ed|es)?_out
+    the_one_(?:i_call|who_(?:always_)?(?:showed_up|came|listened)) i_(?:really_)?trust reliable
+    want_to_hear"""
 )
 REPORTING = frozenset({"told", "tells", "tell", "asked", "wanted", "expected"})
 OTHER_LEXICONS = ((OTHER_NEG, False), (OTHER_POS, True))
