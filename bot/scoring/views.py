@@ -23,8 +23,12 @@ OTHER_TOKENS = frozenset(
     grandpa aunt uncle therapist counsellor counselor gp neighbour neighbor flatmate family
     adults ex gf bf he's she's they're they'll she'd he'd they'd they've theyre theyll theyd
     anyone anybody noone ppl mate mates team bosses professionals lads nan sisters brothers
-    cousin cousins everyone's someone's people's grandmother grandfather kids""".split()  # noqa: SIM905
+    cousin cousins everyone's someone's people's grandmother grandfather kids partners exes
+    boyfriends girlfriends""".split()  # noqa: SIM905
 )
+
+
+Lexicons = tuple[tuple[re.Pattern[str], bool, bool], ...]  # cue, positive, speaker acts skipped
 
 
 def _compile(words: str) -> re.Pattern[str]:
@@ -35,7 +39,7 @@ def _compile(words: str) -> re.Pattern[str]:
 
 
 SELF_NEG = _compile(
-    r"""burden too_much needy selfish weak stupid useless worthless unlovable failure
+    r"""burden (?:i'?m|im|i_am|i_was|being|am_i|i'?ve_been|i_felt|i_feel|me)_(?:just_|always_|way_|simply_|so_)?too_much needy selfish weak stupid useless worthless unlovable failure
     not_good_enough not_enough incompetent broken difficult annoying boring clingy nuisance
     unlikeable a_mess hard_to_love unworthy the_problem lazy dramatic pathetic afterthought
     inadequate terrible_person bad_person horrible_person my_fault hate_myself
@@ -57,7 +61,9 @@ SELF_NEG = _compile(
     keep_everyone_happy worth_(?:staying|keeping)_(?:for|around) (?:is|means|meant)_(?:weak|weakness|i'?ve_failed|i_failed|failing)
     (?:feels?|felt|is|was)_weak needing_(?:people_|help_|anyone_)?is_(?:weak|weakness|pathetic)
     ashamed_(?:when|that|of)_i_need (?:not|aren'?t|isn'?t)_(?:big|bad|serious|important)_enough_to_deserve
-    bothering_(?:her|him|everyone) felt_like_disappearing not_worth_(?:anyone'?s_time|the_effort|the_trouble)
+    bothering_(?:her|him|everyone) felt_like_disappearing
+    not_sure_i'?m_(?:worth|enough|good_enough|lovable|likeable)
+    (?:don'?t|do_not)_(?:think|know_if|feel_like)_(?:i'?m|i_am|my_problems_are)_(?:\w+_){0,2}(?:worth|enough|lovable) not_worth_(?:anyone'?s_time|the_effort|the_trouble)
     the_real_me_is"""
 )
 SELF_POS = _compile(
@@ -92,9 +98,9 @@ OTHER_NEG = _compile(
     (?:people|they|everyone|he|she|partners|friends)_(?:always_|just_|eventually_)?(?:go|leave|bail|vanish|disappear|flake)
     bail\w* vanish\w* flak\w* checked_out checking_out check_out tired_of_me bored_of_me go_quiet
     gone_(?:soon|anyway) lets?_(?:you|people|everyone)_down use_it_against waiting_for_me_to_(?:slip|fail|mess)
-    changed_the_subject (?:don'?t|doesn'?t|didn'?t)_(?:really_)?(?:see|get|hear|notice)_me
+    changed_the_subject (?:get|gets|are|is)_(?:too_|so_)?(?:needy|clingy|demanding) (?:don'?t|doesn'?t|didn'?t)_(?:really_)?(?:see|get|hear|notice)_me
     (?:don'?t|doesn'?t|didn'?t)_text_back (?:don'?t|doesn'?t)_want_mine their_own_(?:problems|stuff)
-    own_stuff_going_on busy just_a_job fought_about_me won'?t_come never_around weren'?t_around
+    own_stuff_going_on busy just_a_job won'?t_come never_around weren'?t_around
     made_things_worse makes_things_worse"""
 )
 OTHER_POS = _compile(
@@ -115,12 +121,36 @@ OTHER_POS = _compile(
     the_one_(?:i_call|who_(?:always_)?(?:showed_up|came|listened)) i_(?:really_)?trust reliable
     want_to_hear"""
 )
+# Trust said without naming anyone: needing nobody, leaving first, nobody coming.
+# Read in every clause, whoever is its subject; evidence about other people.
+IMPLICIT_OTHER_NEG = _compile(
+    r"""(?:don'?t|do_not|never|dont)_need_(?:anyone|anybody|people|nobody|others|help|to_(?:talk|lean|rely|ask))
+    (?:fine|better|ok|okay|good|best|happier|safer)_(?:alone|on_my_own|by_myself)
+    good_at_being_alone managed_(?:fine_)?without i_leave_first leave_(?:them_)?(?:first|before_they)
+    before_they_(?:can_)?(?:leave|go|hurt|see|get_bored) push_(?:people|them|everyone|him|her)_away
+    made_things_worse (?:no_one|nobody|noone)_i'?d_(?:really_|ever_)?(?:call|ask|tell|turn_to)
+    (?:no_one|nobody|noone)_(?:\w+_){0,2}(?:wants?|cares?|had_time|has_time|gonna|going_to|listens?)
+    stopped_expecting learned_not_to_(?:need|cry|ask|rely|expect) not_to_need_(?:much|anything|anyone)
+    keep_(?:people|everyone)_at_(?:arm'?s_length|a_distance) expect_(?:people|them|everyone)_to_(?:bail|leave|go)
+    stopped_bothering_to_make_friends handle_things_myself"""
+)
+IMPLICIT_OTHER_POS = _compile(
+    r"""someone_i_can_(?:rely_on|trust|count_on|call|turn_to|talk_to)
+    (?:knew|know)_(?:they|she|he)(?:'d|_would)_be_there c[oa]me?_through_for_me
+    (?:felt|was)_(?:really_|so_|pretty_|very_)?(?:loved|wanted|cared_for|looked_after) loved_kid"""
+)
+IMPLICIT_OTHER: Lexicons = ((IMPLICIT_OTHER_NEG, False, False), (IMPLICIT_OTHER_POS, True, False))
+# a cue after these, in its clause, is only wondered about ("wait to see if they notice")
+HYPOTHETICAL = frozenset({"if", "whether"})
+# "so I wouldn't be in the way", "I don't want to be a burden": the fear, not its denial
+FEAR_WORDS = frozenset({"want", "wanna", "wouldnt", "wont"})  # apostrophes folded
 REPORTING = frozenset({"told", "tells", "tell", "asked", "wanted", "expected"})
-OTHER_LEXICONS = ((OTHER_NEG, False), (OTHER_POS, True))
-SELF_LEXICONS = ((SELF_NEG, False), (SELF_POS, True))
+OTHER_LEXICONS: Lexicons = ((OTHER_NEG, False, True), (OTHER_POS, True, True))
+SELF_LEXICONS: Lexicons = ((SELF_NEG, False, False), (SELF_POS, True, False))
 
 
 NOBODY = re.compile(r"\b(?:nobody|no one|noone|never)\b", re.IGNORECASE)
+NO_ONE = re.compile(r"\bno\s+one\b", re.IGNORECASE)
 
 
 def _clause_spans(analysis: Analysis) -> list[tuple[int, int, frozenset[str]]]:
@@ -143,40 +173,72 @@ SPEAKER_LED = frozenset(
 )
 
 
-def _polarity(analysis: Analysis, start: int, positive: bool) -> bool:
-    """Negation in front of a cue flips it; a negator inside the cue is part of its meaning."""
-    return positive != (analysis.token_at(start) in analysis.negated)
+def _polarity(analysis: Analysis, start: int, positive: bool, fear: bool = False) -> bool:
+    """Negation in front of a cue flips it; a negator inside the cue is part of its meaning.
+
+    With ``fear``, a negation that only wards the cue off ("so I wouldn't be in
+    the way", "I don't want to be a burden") keeps it: the fear is the view.
+    """
+    index = analysis.token_at(start)
+    if index not in analysis.negated:
+        return positive
+    if fear:
+        clause = analysis.tokens[index].clause
+        before = range(index - 1, max(index - 7, -1), -1)
+        words = [analysis.words[i] for i in before if analysis.tokens[i].clause == clause]
+        if any(w.replace("'", "") in FEAR_WORDS for w in words):
+            return positive
+    return not positive
+
+
+def _speaker_act(words: list[str], index: int) -> bool:
+    """The speaker does this ("I helped", "I could invite her"), not someone else."""
+    if index == 0 or words[index - 1] not in SPEAKER_LED:
+        return False
+    if index >= 3 and words[index - 3] in REPORTING and words[index - 2] == "me":
+        return False  # "he told me to toughen up" is his demand, not my act
+    modal = words[index - 1] in {"to", "could", "can", "will", "should", "might"}
+    # "before they can leave me", "expect people to bail": the act is theirs
+    return not (modal and index >= 2 and words[index - 2] in OTHER_TOKENS)
 
 
 def _matches(
-    analysis: Analysis,
-    start: int,
-    end: int,
-    lexicons: tuple[tuple[re.Pattern[str], bool], ...],
-    skip_speaker_acts: bool,
+    analysis: Analysis, start: int, end: int, lexicons: Lexicons, hypothetical_out: bool = False
 ) -> list[tuple[int, int, bool]]:
     """Cue matches in a span, longest first with overlaps dropped.
 
     For cues about others, an act the speaker does ("I helped", "I could
-    invite her") says nothing about the other person and is skipped.
+    invite her") says nothing about the other person and is skipped, and so
+    is a cue the speaker only wonders about ("wait to see if they notice").
     """
     found = [
-        (m.start(), m.end(), positive)
-        for lexicon, positive in lexicons
+        (m.start(), m.end(), positive, skip)
+        for lexicon, positive, skip in lexicons
         for m in lexicon.finditer(analysis.lower, start, end)
     ]
     found.sort(key=lambda f: (f[0] - f[1], f[0]))
     kept: list[tuple[int, int, bool]] = []
-    for s, e, positive in found:
+    words = analysis.words
+    for s, e, positive, skip in found:
         if any(s < ke and ks < e for ks, ke, _ in kept):
             continue
         index = analysis.token_at(s)
-        words = analysis.words
-        ordered = index >= 3 and words[index - 3] in REPORTING and words[index - 2] == "me"
-        if skip_speaker_acts and index > 0 and words[index - 1] in SPEAKER_LED and not ordered:
-            continue  # but "he told me to toughen up" is his demand, not my act
+        if skip and _speaker_act(words, index):
+            continue
+        if hypothetical_out and skip and _wondered(analysis, index):
+            continue
         kept.append((s, e, positive))
     return sorted(kept)
+
+
+def _wondered(analysis: Analysis, index: int) -> bool:
+    clause = analysis.tokens[index].clause
+    for i in range(index - 1, max(index - 4, -1), -1):
+        if analysis.tokens[i].clause != clause:
+            return False
+        if analysis.words[i] in HYPOTHETICAL:
+            return True
+    return False
 
 
 def _evidence(analysis: Analysis, dimension: str, label: str, s: int, e: int) -> Evidence:
@@ -197,8 +259,8 @@ def assess(analysis: Analysis) -> tuple[str, str, list[Evidence]]:
         sentence = analysis.tokens[analysis.token_at(start)].sentence
         about_other = bool(sentence_words[sentence] & OTHER_TOKENS)
         if about_self:
-            for s, e, positive in _matches(analysis, start, end, SELF_LEXICONS, False):
-                value = _polarity(analysis, s, positive)
+            for s, e, positive in _matches(analysis, start, end, SELF_LEXICONS):
+                value = _polarity(analysis, s, positive, fear=True)
                 if analysis.span_reported(s, e):
                     # someone else's judgement of the speaker: evidence about them
                     other_votes.append(value)
@@ -207,15 +269,17 @@ def assess(analysis: Analysis) -> tuple[str, str, list[Evidence]]:
                 self_votes.append(value)
                 label = "positive" if value else "negative"
                 evidence.append(_evidence(analysis, "self_view", label, s, e))
-        if about_other:
-            nobody = bool(NOBODY.search(text, start, end))
-            for s, e, positive in _matches(analysis, start, end, OTHER_LEXICONS, True):
-                if about_self and (SELF_NEG.match(text, s) or SELF_POS.match(text, s)):
-                    continue
-                value = _polarity(analysis, s, positive) and not (positive and nobody)
-                other_votes.append(value)
-                label = "positive" if value else "negative"
-                evidence.append(_evidence(analysis, "other_view", label, s, e))
+        nobody = bool(NOBODY.search(text, start, end))
+        someone = about_other or bool(NO_ONE.search(text, start, end))
+        lexicons = (*IMPLICIT_OTHER, *OTHER_LEXICONS) if someone else IMPLICIT_OTHER
+        for s, e, positive in _matches(analysis, start, end, lexicons, hypothetical_out=True):
+            implicit = any(lex.match(text, s) for lex, _, _ in IMPLICIT_OTHER)
+            if not implicit and about_self and (SELF_NEG.match(text, s) or SELF_POS.match(text, s)):
+                continue
+            value = _polarity(analysis, s, positive) and not (positive and nobody)
+            other_votes.append(value)
+            label = "positive" if value else "negative"
+            evidence.append(_evidence(analysis, "other_view", label, s, e))
     return _verdict(self_votes), _verdict(other_votes), evidence
 
 
