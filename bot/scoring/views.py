@@ -39,42 +39,48 @@ def _compile(words: str) -> re.Pattern[str]:
 
 
 SELF_NEG = _compile(
-    r"""burden (?:i'?m|im|i_am|i_was|being|am_i|i'?ve_been|i_felt|i_feel|me)_(?:just_|always_|way_|simply_|so_)?too_much needy selfish weak stupid useless worthless unlovable failure
-    not_good_enough not_enough incompetent broken difficult annoying boring clingy nuisance
-    unlikeable a_mess hard_to_love unworthy the_problem lazy dramatic pathetic afterthought
-    inadequate terrible_person bad_person horrible_person my_fault hate_myself
-    something_(?:is_|was_)?wrong_with_me (?:don'?t|do_not|never)_deserve not_worth
-    can'?t_cope unwanted bad_at idiot loser overreacting too_sensitive not_wanted
-    not_(?:smart|pretty|clever|interesting)_enough doesn'?t_(?:actually_)?like_me
+    r"""burden
+    (?:i'?m|im|i_am|i_was|being|am_i|i'?ve_been|i_felt|i_feel|me)_(?:just_|always_|way_|simply_|so_)?too_much
+    needy selfish weak stupid useless worthless unlovable failure not_good_enough not_enough
+    incompetent broken difficult annoying boring clingy nuisance unlikeable a_mess hard_to_love
+    unworthy the_problem lazy dramatic pathetic afterthought inadequate terrible_person
+    bad_person horrible_person my_fault hate_myself something_(?:is_|was_)?wrong_with_me
+    (?:don'?t|do_not|never)_deserve not_worth can'?t_cope unwanted bad_at idiot loser
+    overreacting too_sensitive not_wanted not_(?:smart|pretty|clever|interesting)_enough
+    doesn'?t_(?:actually_)?like_me
     (?:nobody|no_one)_(?:would|could|will)_(?:ever_)?(?:love|want|like)_me
     only_feel_(?:useful|worth|valued|okay|ok|good)_when not_important unimportant
     (?:terrible|hopeless|rubbish|useless|awful)_at bother(?:ing)?_(?:them|people|anyone|you)
-    (?:don'?t|do_not)_matter come_second an_inconvenience in_the_way a_disappointment
-    not_useful (?:look|looking|seem|seen_as|being)_weak too_needy better_off_without_me
-    awkward a_fraud not_lovable what_kind_of_person_am_i am_i_(?:too_much|enough|lovable)
+    (?:don'?t|do_not)_matter come_second an_inconvenience in_the_way a_disappointment not_useful
+    (?:look|looking|seem|seen_as|being)_weak too_needy better_off_without_me awkward a_fraud
+    not_lovable what_kind_of_person_am_i am_i_(?:too_much|enough|lovable)
     something(?:'s|_is|_was|_must_be|_must_have_been)?_wrong_(?:with|w)_me
     (?:did|do|done|doing)_something_wrong (?:i'?m|i_am|i_was)_failing failing_(?:him|her|them)
     (?:tried|try|trying|worked)_(?:so_|really_)?(?:hard_)?(?:to_be|at_being)_(?:good|perfect|impressive|helpful|easy|invisible|no_trouble|the_good_one|useful)
     so_(?:they|people|she|he|someone|anyone)(?:'d|_would|_will)?_(?:finally_)?(?:notice|love|like|want|see|stay)_me
-    getting_noticed be_invisible prove_(?:i'?m|i_am|myself|that_i'?m) win_(?:them_|people_|him_|her_)?over
-    earn_(?:it|their|his|her|love|a_place) have_to_(?:earn|prove|keep_everyone_happy)
-    keep_everyone_happy worth_(?:staying|keeping)_(?:for|around) (?:is|means|meant)_(?:weak|weakness|i'?ve_failed|i_failed|failing)
+    getting_noticed be_invisible prove_(?:i'?m|i_am|myself|that_i'?m)
+    win_(?:them_|people_|him_|her_)?over earn_(?:it|their|his|her|love|a_place)
+    have_to_(?:earn|prove|keep_everyone_happy) keep_everyone_happy
+    worth_(?:staying|keeping)_(?:for|around)
+    (?:is|means|meant)_(?:weak|weakness|i'?ve_failed|i_failed|failing)
     (?:feels?|felt|is|was)_weak needing_(?:people_|help_|anyone_)?is_(?:weak|weakness|pathetic)
-    ashamed_(?:when|that|of)_i_need (?:not|aren'?t|isn'?t)_(?:big|bad|serious|important)_enough_to_deserve
+    ashamed_(?:when|that|of)_i_need
+    (?:not|aren'?t|isn'?t)_(?:big|bad|serious|important)_enough_to_deserve
     bothering_(?:her|him|everyone) felt_like_disappearing
     not_sure_i'?m_(?:worth|enough|good_enough|lovable|likeable)
-    (?:don'?t|do_not)_(?:think|know_if|feel_like)_(?:i'?m|i_am|my_problems_are)_(?:\w+_){0,2}(?:worth|enough|lovable) not_worth_(?:anyone'?s_time|the_effort|the_trouble)
-    the_real_me_is"""
+    (?:don'?t|do_not)_(?:think|know_if|feel_like)_(?:i'?m|i_am|my_problems_are)_(?:\w+_){0,2}(?:worth|enough|lovable)
+    not_worth_(?:anyone'?s_time|the_effort|the_trouble) the_real_me_is"""
 )
 SELF_POS = _compile(
     r"""capable strong worthy lovable good_enough deserve_(?:better|good|care|support|love)
-    competent resilient good_friend good_person proud_of_myself trust_myself can_handle
-    can_cope brave valuable okay_as_i_am ok_as_i_am like_myself good_at worth_it
+    competent resilient good_friend good_person proud_of_myself trust_myself can_handle can_cope
+    brave valuable okay_as_i_am ok_as_i_am like_myself good_at worth_it
     worth_(?:loving|caring)_about clever smart kind_to_myself enough_as_i_am independent
-    i_matter allowed_to_(?:ask|need|rest|feel|take|say|be|have|want|cry)
-    i_mattered i_matter(?:ed)? like_i_(?:mattered|matter|belonged)
-    (?:i'?m|i_am|i_was)_worth (?:felt|feel|was|am|i'?m)_(?:really_|so_|pretty_|very_)?(?:loved|wanted|valued|accepted|cared_for)
-    (?:loved|happy|wanted)_kid take_up_space deserve_(?:someone|proper|help|it|this|to|more|kindness|respect)
+    i_matter allowed_to_(?:ask|need|rest|feel|take|say|be|have|want|cry) i_mattered
+    i_matter(?:ed)? like_i_(?:mattered|matter|belonged) (?:i'?m|i_am|i_was)_worth
+    (?:felt|feel|was|am|i'?m)_(?:really_|so_|pretty_|very_)?(?:loved|wanted|valued|accepted|cared_for)
+    (?:loved|happy|wanted)_kid take_up_space
+    deserve_(?:someone|proper|help|it|this|to|more|kindness|respect)
     good_(?:partner|listener|mum|mom|dad|parent) decent_(?:partner|friend|person|parent)
     (?:feel|am|i'?m)_(?:ok|okay|good|fine|alright|at_peace)_(?:about|with)_(?:who_i_am|myself|me)
     (?:i'?m|i_am)_(?:ok|okay|good|better|getting_better)_at braver make_sense
@@ -86,53 +92,57 @@ OTHER_NEG = _compile(
     r"""let_(?:me|you|us)_down let_down reject\w* abandon\w* ignor\w* cold distant unreliable
     dismissive dismissed critical harsh strict yell\w* shout\w* scream\w* laugh\w*_(?:it_)?off
     laughed_at mock\w* teas\w* judg\w* mean absent not_around unavailable
-    (?:can'?t|cannot|couldn'?t)_(?:be_)?(?:trust(?:ed)?|rely|relied_on|count_on)
-    unpredictable inconsistent took_over take_over make_things_worse lectur\w* drama
-    lose_interest lost_interest get_bored went_cold go_cold find_someone_better hold_it_over
-    strings punish\w* hit blam\w* criticis\w* criticiz\w* silent_treatment leave leaves
-    left_me betray\w* cheated toughen_up stop_(?:crying|complaining|being|moaning)
-    snap\w* corrected_me took_credit think_less_of_me in_return
-    only_(?:want|help|call|like|care|need|turn_up)\w* when_it_suits
+    (?:can'?t|cannot|couldn'?t)_(?:be_)?(?:trust(?:ed)?|rely|relied_on|count_on) unpredictable
+    inconsistent took_over take_over make_things_worse lectur\w* drama lose_interest
+    lost_interest get_bored went_cold go_cold find_someone_better hold_it_over strings punish\w*
+    hit blam\w* criticis\w* criticiz\w* silent_treatment leave leaves left_me betray\w* cheated
+    toughen_up stop_(?:crying|complaining|being|moaning) snap\w* corrected_me took_credit
+    think_less_of_me in_return only_(?:want|help|call|like|care|need|turn_up)\w* when_it_suits
     (?:no|won'?t_have|don'?t_have|doesn'?t_have)_(?:room|space|time)_for
     sees?_me_as_(?:weak|needy|a_burden|a_mess|stupid|useless|too_much)
     (?:people|they|everyone|he|she|partners|friends)_(?:always_|just_|eventually_)?(?:go|leave|bail|vanish|disappear|flake)
-    bail\w* vanish\w* flak\w* checked_out checking_out check_out tired_of_me bored_of_me go_quiet
-    gone_(?:soon|anyway) lets?_(?:you|people|everyone)_down use_it_against waiting_for_me_to_(?:slip|fail|mess)
-    changed_the_subject (?:get|gets|are|is)_(?:too_|so_)?(?:needy|clingy|demanding) (?:don'?t|doesn'?t|didn'?t)_(?:really_)?(?:see|get|hear|notice)_me
-    (?:don'?t|doesn'?t|didn'?t)_text_back (?:don'?t|doesn'?t)_want_mine their_own_(?:problems|stuff)
-    own_stuff_going_on busy just_a_job won'?t_come never_around weren'?t_around
-    made_things_worse makes_things_worse"""
+    bail\w* vanish\w* flak\w* checked_out checking_out check_out tired_of_me bored_of_me
+    go_quiet gone_(?:soon|anyway) lets?_(?:you|people|everyone)_down use_it_against
+    waiting_for_me_to_(?:slip|fail|mess) changed_the_subject
+    (?:get|gets|are|is)_(?:too_|so_)?(?:needy|clingy|demanding)
+    (?:don'?t|doesn'?t|didn'?t)_(?:really_)?(?:see|get|hear|notice)_me
+    (?:don'?t|doesn'?t|didn'?t)_text_back (?:don'?t|doesn'?t)_want_mine
+    their_own_(?:problems|stuff) own_stuff_going_on busy just_a_job won'?t_come never_around
+    weren'?t_around made_things_worse makes_things_worse"""
 )
 OTHER_POS = _compile(
-    r"""reliable kind(?!_of) kindly warm steady safe supportive lovely caring loving patient there_for_me
-    listen(?!er)\w* help\w* comfort\w* hug\w* held_my_hand turn(?:s|ed)?_up show(?:s|ed)?_up
-    took_me_seriously trustworthy can_be_trusted gentle generous had_time looking_out_for_me
-    looked_out_for_me understanding nodded has_my_back had_my_back glad checked_in checks_in
-    notic\w* remember\w* rall(?:y|ied)_round covered_for_me drove made_me_tea
-    picked_me_up stayed came_(?:over|looking|round|straight|to_help) found_me thank\w*
-    welcom\w* invit\w* nice fair pleased_to said_yes cared care_about_me cares
-    good_about great_friend lovely wanted_me_there want_me_there
-    has_(?:room|space|time)_for showing_up show_up be_there been_there (?:she|he|they)_was_there
-    (?:they|she|he)(?:'d|_would)_be_there pick(?:s|ed)?_(?:me_)?up repl(?:y|ies|ied) text(?:s|ed)?_back
-    happy_to_(?:hear|see|help) back(?:s|ed)?_me_up c[oa]me?_through amazing brilliant solid
-    wonderful incredible (?:always_)?gets?_it got_it apologis\w* apologiz\w* say(?:s)?_yes
-    can_rely_on rely_on lucky_(?:with|to_have) there'?s_(?:usually|always)_someone
-    loved_me love_me made_me_feel_(?:safe|loved|wanted|welcome|like_i_mattered|seen) reach(?:ed|es)?_out
-    the_one_(?:i_call|who_(?:always_)?(?:showed_up|came|listened)) i_(?:really_)?trust reliable
-    want_to_hear"""
+    r"""reliable kind(?!_of) kindly warm steady safe supportive lovely caring loving patient
+    there_for_me listen(?!er)\w* help\w* comfort\w* hug\w* held_my_hand turn(?:s|ed)?_up
+    show(?:s|ed)?_up took_me_seriously trustworthy can_be_trusted gentle generous had_time
+    looking_out_for_me looked_out_for_me understanding nodded has_my_back had_my_back glad
+    checked_in checks_in notic\w* remember\w* rall(?:y|ied)_round covered_for_me drove
+    made_me_tea picked_me_up stayed came_(?:over|looking|round|straight|to_help) found_me
+    thank\w* welcom\w* invit\w* nice fair pleased_to said_yes cared care_about_me cares
+    good_about great_friend lovely wanted_me_there want_me_there has_(?:room|space|time)_for
+    showing_up show_up be_there been_there (?:she|he|they)_was_there
+    (?:they|she|he)(?:'d|_would)_be_there pick(?:s|ed)?_(?:me_)?up repl(?:y|ies|ied)
+    text(?:s|ed)?_back happy_to_(?:hear|see|help) back(?:s|ed)?_me_up c[oa]me?_through amazing
+    brilliant solid wonderful incredible (?:always_)?gets?_it got_it apologis\w* apologiz\w*
+    say(?:s)?_yes can_rely_on rely_on lucky_(?:with|to_have) there'?s_(?:usually|always)_someone
+    loved_me love_me made_me_feel_(?:safe|loved|wanted|welcome|like_i_mattered|seen)
+    reach(?:ed|es)?_out the_one_(?:i_call|who_(?:always_)?(?:showed_up|came|listened))
+    i_(?:really_)?trust reliable want_to_hear"""
 )
 # Trust said without naming anyone: needing nobody, leaving first, nobody coming.
 # Read in every clause, whoever is its subject; evidence about other people.
 IMPLICIT_OTHER_NEG = _compile(
     r"""(?:don'?t|do_not|never|dont)_need_(?:anyone|anybody|people|nobody|others|help|to_(?:talk|lean|rely|ask))
     (?:fine|better|ok|okay|good|best|happier|safer)_(?:alone|on_my_own|by_myself)
-    good_at_being_alone managed_(?:fine_)?without i_leave_first leave_(?:them_)?(?:first|before_they)
-    before_they_(?:can_)?(?:leave|go|hurt|see|get_bored) push_(?:people|them|everyone|him|her)_away
-    made_things_worse (?:no_one|nobody|noone)_i'?d_(?:really_|ever_)?(?:call|ask|tell|turn_to)
+    good_at_being_alone managed_(?:fine_)?without i_leave_first
+    leave_(?:them_)?(?:first|before_they) before_they_(?:can_)?(?:leave|go|hurt|see|get_bored)
+    push_(?:people|them|everyone|him|her)_away made_things_worse
+    (?:no_one|nobody|noone)_i'?d_(?:really_|ever_)?(?:call|ask|tell|turn_to)
     (?:no_one|nobody|noone)_(?:\w+_){0,2}(?:wants?|cares?|had_time|has_time|gonna|going_to|listens?)
-    stopped_expecting learned_not_to_(?:need|cry|ask|rely|expect) not_to_need_(?:much|anything|anyone)
-    keep_(?:people|everyone)_at_(?:arm'?s_length|a_distance) expect_(?:people|them|everyone)_to_(?:bail|leave|go)
-    stopped_bothering_to_make_friends handle_things_myself"""
+    stopped_expecting learned_not_to_(?:need|cry|ask|rely|expect)
+    not_to_need_(?:much|anything|anyone)
+    keep_(?:people|everyone)_at_(?:arm'?s_length|a_distance)
+    expect_(?:people|them|everyone)_to_(?:bail|leave|go) stopped_bothering_to_make_friends
+    handle_things_myself"""
 )
 IMPLICIT_OTHER_POS = _compile(
     r"""someone_i_can_(?:rely_on|trust|count_on|call|turn_to|talk_to)
