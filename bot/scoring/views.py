@@ -23,7 +23,7 @@ OTHER_TOKENS = frozenset(
     grandpa aunt uncle therapist counsellor counselor gp neighbour neighbor flatmate family
     adults ex gf bf he's she's they're they'll she'd he'd they'd they've theyre theyll theyd
     anyone anybody noone ppl mate mates team bosses professionals lads nan sisters brothers
-    cousin cousins everyone's someone's people's grandmother grandfather kids partners exes
+    cousin cousins everyone's someone's people's grandmother grandfather partners exes
     boyfriends girlfriends""".split()  # noqa: SIM905
 )
 
@@ -69,7 +69,19 @@ SELF_NEG = _compile(
     bothering_(?:her|him|everyone) felt_like_disappearing
     not_sure_i'?m_(?:worth|enough|good_enough|lovable|likeable)
     (?:don'?t|do_not)_(?:think|know_if|feel_like)_(?:i'?m|i_am|my_problems_are)_(?:\w+_){0,2}(?:worth|enough|lovable)
-    not_worth_(?:anyone'?s_time|the_effort|the_trouble) the_real_me_is"""
+    not_worth_(?:anyone'?s_time|the_effort|the_trouble) the_real_me_is silly stupid_for
+    pathetic_for a_lot_to_(?:deal_with|handle|take)
+    (?:too|so)_(?:difficult|complicated|broken|damaged|intense|sensitive)
+    waste_(?:anyone'?s|people'?s|your|their|everyone'?s)_time
+    (?:apologis|apologiz)\w*_for_(?:existing|being_here|myself|everything) the_easy_one
+    (?:stay|be|keep_people)_liked never_asked_for_anything wrong_with_them_for
+    (?:hate|can'?t_stand)_(?:myself|who_i_am|being_me)
+    (?:i'?m|i_am|i_was)_(?:just_)?(?:a_)?(?:lot|hassle|problem|pain|drain|letdown|disappointment)
+    (?:i'?m|i_am|i_was)_(?:never|not)_(?:good|smart|pretty|interesting|fun|enough)
+    (?:nobody|no_one|noone)_(?:could|would)_(?:ever_)?(?:really_)?(?:love|want|choose|pick)_(?:me|someone_like_me)
+    (?:i|i'?m)_(?:always_)?(?:mess|messing|screw|screwing)_(?:it_|things_|everything_)?up
+    ruin_everything ruin_things (?:i'?m|i_am)_(?:the_)?(?:problem|issue) unlovable unloveable
+    replaceable (?:easy|easily)_(?:replaced|forgotten|left)"""
 )
 SELF_POS = _compile(
     r"""capable strong worthy lovable good_enough deserve_(?:better|good|care|support|love)
@@ -86,7 +98,13 @@ SELF_POS = _compile(
     (?:i'?m|i_am)_(?:ok|okay|good|better|getting_better)_at braver make_sense
     can_(?:actually_)?(?:do_it|do_this|do_hard_things|get_through) capable_of
     (?:do|doing|am|i'?m|i_am)_(?:better|fine|ok|okay|good)_(?:alone|on_my_own|by_myself)
-    managed_fine i_handle_(?:things|it|stuff)"""
+    managed_fine i_handle_(?:things|it|stuff) a_catch easy_to_(?:love|like|be_with|talk_to)
+    proud_i handled_it (?:feelings|needs)_are_(?:valid|okay|ok|allowed)
+    (?:i'?m|i_am)_(?:valid|enough|lovable|likeable|a_good_\w+|good_company|doing_my_best|not_a_burden)
+    deserve_\w+_as_much_as (?:i|i'?m|i_can)_(?:actually_)?(?:cope|manage|handle|trust_my)\w*
+    (?:i_)?(?:like|love|respect|believe_in)_(?:myself|who_i_am|me)
+    i_(?:did|can_do)_(?:it|that|this|hard_things)
+    i'?m_(?:getting_)?(?:better|stronger|braver|more_confident) stood_up_for_myself"""
 )
 OTHER_NEG = _compile(
     r"""let_(?:me|you|us)_down let_down reject\w* abandon\w* ignor\w* cold distant unreliable
@@ -108,7 +126,14 @@ OTHER_NEG = _compile(
     (?:don'?t|doesn'?t|didn'?t)_(?:really_)?(?:see|get|hear|notice)_me
     (?:don'?t|doesn'?t|didn'?t)_text_back (?:don'?t|doesn'?t)_want_mine
     their_own_(?:problems|stuff) own_stuff_going_on busy just_a_job won'?t_come never_around
-    weren'?t_around made_things_worse makes_things_worse"""
+    weren'?t_around made_things_worse makes_things_worse disappear\w* ghost\w*
+    end(?:s|ed)?_up_(?:leaving|disappearing|going|cheating|pulling_away|losing_interest)
+    make_it_about_(?:her|him|them|themselves|herself|himself)
+    never_(?:asks?|asked|checks?|checked|calls?|called|texts?|texted|came|comes|visits?|visited)
+    pull(?:s|ed)?_away walk(?:s|ed)?_away moved_on turn(?:s|ed)?_on_me
+    (?:can'?t|couldn'?t|don'?t|never)_(?:really_)?(?:trust|rely_on|count_on|depend_on) selfish
+    lie[ds]? lying two-faced fake only_out_for_themselves
+    (?:aren'?t|weren'?t|isn'?t|wasn'?t)_ready"""
 )
 OTHER_POS = _compile(
     r"""reliable kind(?!_of) kindly warm steady safe supportive lovely caring loving patient
@@ -126,7 +151,12 @@ OTHER_POS = _compile(
     say(?:s)?_yes can_rely_on rely_on lucky_(?:with|to_have) there'?s_(?:usually|always)_someone
     loved_me love_me made_me_feel_(?:safe|loved|wanted|welcome|like_i_mattered|seen)
     reach(?:ed|es)?_out the_one_(?:i_call|who_(?:always_)?(?:showed_up|came|listened))
-    i_(?:really_)?trust reliable want_to_hear"""
+    i_(?:really_)?trust reliable want_to_hear made_room made_time
+    (?:was|were|is|are)_(?:totally_|completely_|really_)?(?:fine|cool|okay|ok|great|good)_(?:about|with)_it
+    of_course any_time come_back_to_each_other answers?_when answered were_around_(?:me|us)
+    took_the_time (?:always|still)_(?:answers?|picks?_up|calls?_back|comes?|turns?_up|there)
+    no_questions_asked stuck_by stand(?:s)?_by_me stood_by_me look(?:s|ed)?_after_(?:me|us)
+    put_me_first on_my_side in_my_corner"""
 )
 # Trust said without naming anyone: needing nobody, leaving first, nobody coming.
 # Read in every clause, whoever is its subject; evidence about other people.
@@ -142,16 +172,25 @@ IMPLICIT_OTHER_NEG = _compile(
     not_to_need_(?:much|anything|anyone)
     keep_(?:people|everyone)_at_(?:arm'?s_length|a_distance)
     expect_(?:people|them|everyone)_to_(?:bail|leave|go) stopped_bothering_to_make_friends
-    handle_things_myself"""
+    handle_things_myself
+    (?:there'?s|there_is|there_was|i_have|i'?ve_got|i_had)_(?:nobody|no_one|noone|not_one_person|no_friends|no-one)
+    (?:nobody|no_one|noone)_(?:\w+_){0,2}(?:came|comes|come|asks?|asked|knows?|knew|rang|rings?|calls?|called|visits?|visited|notices?|noticed|checks?|checked|cared|listened|helped|helps?|stayed|understands?|understood|sees|saw|remembers?|remembered|turned_up|showed_up|bothered|picks?|picked|reached|texts?|texted|gets?|got|i_could|i_can|to_(?:call|ring|talk|turn_to|ask))
+    got_(?:me_)?(?:shouted|yelled|screamed|laughed)_at got_told_(?:off|to_stop|to_get_over)
+    (?:let|letting)_(?:anyone|anybody|people|them|nobody)_(?:in|close|get_close)
+    owe_(?:anyone|anybody|people|them) (?:get|got|getting)_out_before
+    safer_(?:that_way|alone|to_not|not_to)
+    (?:rather|better_to)_(?:sort|deal_with|handle|do)_(?:it|things|everything)_(?:myself|alone|on_my_own)
+    (?:people|everyone|they)_(?:always_|eventually_|just_)?(?:let_you_down|leave|go|move_on|get_bored|lose_interest)"""
 )
 IMPLICIT_OTHER_POS = _compile(
     r"""someone_i_can_(?:rely_on|trust|count_on|call|turn_to|talk_to)
     (?:knew|know)_(?:they|she|he)(?:'d|_would)_be_there c[oa]me?_through_for_me
-    (?:felt|was)_(?:really_|so_|pretty_|very_)?(?:loved|wanted|cared_for|looked_after) loved_kid"""
+    (?:felt|was)_(?:really_|so_|pretty_|very_)?(?:loved|wanted|cared_for|looked_after) loved_kid
+    (?:people|everyone|folk|they)_(?:are|were)_(?:usually_|mostly_|generally_|actually_)?(?:glad|happy|kind|willing|lovely|nice)"""
 )
 IMPLICIT_OTHER: Lexicons = ((IMPLICIT_OTHER_NEG, False, False), (IMPLICIT_OTHER_POS, True, False))
 # a cue after these, in its clause, is only wondered about ("wait to see if they notice")
-HYPOTHETICAL = frozenset({"if", "whether"})
+HYPOTHETICAL = frozenset({"if", "whether", "when", "whenever"})
 # "so I wouldn't be in the way", "I don't want to be a burden": the fear, not its denial
 FEAR_WORDS = frozenset({"want", "wanna", "wouldnt", "wont"})  # apostrophes folded
 REPORTING = frozenset({"told", "tells", "tell", "asked", "wanted", "expected"})
@@ -159,6 +198,8 @@ OTHER_LEXICONS: Lexicons = ((OTHER_NEG, False, True), (OTHER_POS, True, True))
 SELF_LEXICONS: Lexicons = ((SELF_NEG, False, False), (SELF_POS, True, False))
 
 
+# words that give a clause a subject of its own
+SUBJECTS = frozenset({"it", "it's", "its", "this", "that", "there", "there's", "you", "we"})
 NOBODY = re.compile(r"\b(?:nobody|no one|noone|never)\b", re.IGNORECASE)
 NO_ONE = re.compile(r"\bno\s+one\b", re.IGNORECASE)
 
@@ -207,9 +248,12 @@ def _speaker_act(words: list[str], index: int) -> bool:
         return False
     if index >= 3 and words[index - 3] in REPORTING and words[index - 2] == "me":
         return False  # "he told me to toughen up" is his demand, not my act
-    modal = words[index - 1] in {"to", "could", "can", "will", "should", "might"}
     # "before they can leave me", "expect people to bail": the act is theirs
-    return not (modal and index >= 2 and words[index - 2] in OTHER_TOKENS)
+    # (but "I asked my dad to help" is only my request)
+    before = words[index - 1]
+    theirs = index >= 2 and words[index - 2] in OTHER_TOKENS
+    expected = index >= 3 and words[index - 3].startswith("expect")
+    return not (theirs and (before in {"could", "can", "will", "might"} or expected))
 
 
 def _matches(
@@ -264,9 +308,13 @@ def assess(analysis: Analysis) -> tuple[str, str, list[Evidence]]:
     sentence_words: dict[int, set[str]] = {}
     for token in analysis.tokens:
         sentence_words.setdefault(token.sentence, set()).add(token.text)
+    previous: tuple[int, bool] = (-1, False)  # sentence of the last clause, and was it mine
     for start, end, words in _clause_spans(analysis):
-        about_self = bool(words & SELF_TOKENS)
         sentence = analysis.tokens[analysis.token_at(start)].sentence
+        # "I'm awkward, and so boring": a clause with no subject of its own keeps the last one's
+        carried = previous == (sentence, True) and not words & (OTHER_TOKENS | SUBJECTS)
+        about_self = bool(words & SELF_TOKENS) or carried
+        previous = (sentence, about_self)
         about_other = bool(sentence_words[sentence] & OTHER_TOKENS)
         if about_self:
             for s, e, positive in _matches(analysis, start, end, SELF_LEXICONS):
