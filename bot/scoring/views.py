@@ -81,7 +81,13 @@ SELF_NEG = _compile(
     (?:nobody|no_one|noone)_(?:could|would)_(?:ever_)?(?:really_)?(?:love|want|choose|pick)_(?:me|someone_like_me)
     (?:i|i'?m)_(?:always_)?(?:mess|messing|screw|screwing)_(?:it_|things_|everything_)?up
     ruin_everything ruin_things (?:i'?m|i_am)_(?:the_)?(?:problem|issue) unlovable unloveable
-    replaceable (?:easy|easily)_(?:replaced|forgotten|left)"""
+    replaceable (?:easy|easily)_(?:replaced|forgotten|left) backup backup_option
+    second_(?:choice|best|place) plan_b first_choice spare_part odd_one_out black_sheep
+    afterthought an_outsider the_outsider a_mistake the_wrong_thing
+    (?:always|keep)_(?:saying|doing|getting)_(?:the_)?(?:wrong|it_wrong) as_long_as_i
+    only_(?:when|if)_i_(?:was|did|got|made|kept)
+    if_i_(?:was|were)_(?:quieter|better|good|perfect|smaller|easier|nicer|thinner|prettier)
+    (?:a|such_a)_(?:nuisance|pest|bother|drag|hassle|pain)"""
 )
 SELF_POS = _compile(
     r"""capable strong worthy lovable good_enough deserve_(?:better|good|care|support|love)
@@ -104,7 +110,11 @@ SELF_POS = _compile(
     deserve_\w+_as_much_as (?:i|i'?m|i_can)_(?:actually_)?(?:cope|manage|handle|trust_my)\w*
     (?:i_)?(?:like|love|respect|believe_in)_(?:myself|who_i_am|me)
     i_(?:did|can_do)_(?:it|that|this|hard_things)
-    i'?m_(?:getting_)?(?:better|stronger|braver|more_confident) stood_up_for_myself"""
+    i'?m_(?:getting_)?(?:better|stronger|braver|more_confident) stood_up_for_myself confident
+    held_my_own bring_a_lot have_a_lot_to_offer good_company
+    (?:my_needs|my_feelings|i)_(?:matter|count)
+    (?:happy|confident|secure)_(?:little_)?(?:kid|child|girl|boy)
+    (?:i'?m|i_am)_getting_(?:good|better)_at"""
 )
 OTHER_NEG = _compile(
     r"""let_(?:me|you|us)_down let_down reject\w* abandon\w* ignor\w* cold distant unreliable
@@ -133,7 +143,11 @@ OTHER_NEG = _compile(
     pull(?:s|ed)?_away walk(?:s|ed)?_away moved_on turn(?:s|ed)?_on_me
     (?:can'?t|couldn'?t|don'?t|never)_(?:really_)?(?:trust|rely_on|count_on|depend_on) selfish
     lie[ds]? lying two-faced fake only_out_for_themselves
-    (?:aren'?t|weren'?t|isn'?t|wasn'?t)_ready"""
+    (?:aren'?t|weren'?t|isn'?t|wasn'?t)_ready walk(?:s|ed)?_out true_colou?rs
+    (?:don'?t|doesn'?t|didn'?t)_(?:really_)?get_it judgy judgmental judgemental controlling
+    cruel flaky unkind dismissive distracted self-absorbed
+    (?:they'?ll|they_will|people_will|people'?ll|she'?ll|he'?ll)_think_i'?m annoyed_with_me
+    angry_with_me mad_at_me fed_up_with_me just_said_everyone brushed_(?:it_|me_)?off shrugged"""
 )
 OTHER_POS = _compile(
     r"""reliable kind(?!_of) kindly warm steady safe supportive lovely caring loving patient
@@ -156,7 +170,9 @@ OTHER_POS = _compile(
     of_course any_time come_back_to_each_other answers?_when answered were_around_(?:me|us)
     took_the_time (?:always|still)_(?:answers?|picks?_up|calls?_back|comes?|turns?_up|there)
     no_questions_asked stuck_by stand(?:s)?_by_me stood_by_me look(?:s|ed)?_after_(?:me|us)
-    put_me_first on_my_side in_my_corner"""
+    put_me_first on_my_side in_my_corner encouraging reassuring thoughtful dependable loyal
+    accepting sweet make(?:s)?_time_for drop_everything sorted_(?:it|everything|things)
+    safe_with read_to_me stuck_up_for_me stood_up_for_me believed_in_me proud_of_me"""
 )
 # Trust said without naming anyone: needing nobody, leaving first, nobody coming.
 # Read in every clause, whoever is its subject; evidence about other people.
@@ -180,7 +196,9 @@ IMPLICIT_OTHER_NEG = _compile(
     owe_(?:anyone|anybody|people|them) (?:get|got|getting)_out_before
     safer_(?:that_way|alone|to_not|not_to)
     (?:rather|better_to)_(?:sort|deal_with|handle|do)_(?:it|things|everything)_(?:myself|alone|on_my_own)
-    (?:people|everyone|they)_(?:always_|eventually_|just_)?(?:let_you_down|leave|go|move_on|get_bored|lose_interest)"""
+    (?:people|everyone|they)_(?:always_|eventually_|just_)?(?:let_you_down|leave|go|move_on|get_bored|lose_interest)
+    raised_myself (?:had_to_)?(?:fend|look_after)_(?:for_)?myself
+    so_(?:they|he|she|people)_(?:won'?t|wouldn'?t|don'?t|didn'?t)_(?:get_)?(?:annoyed|angry|upset|mad|leave|go|shout|yell)"""
 )
 IMPLICIT_OTHER_POS = _compile(
     r"""someone_i_can_(?:rely_on|trust|count_on|call|turn_to|talk_to)
