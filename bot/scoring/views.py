@@ -24,8 +24,10 @@ OTHER_TOKENS = frozenset(
     adults ex gf bf he's she's they're they'll she'd he'd they'd they've theyre theyll theyd
     anyone anybody noone ppl mate mates team bosses professionals lads nan sisters brothers
     cousin cousins everyone's someone's people's grandmother grandfather partners exes
-    boyfriends girlfriends""".split()  # noqa: SIM905
+    boyfriends girlfriends nurse doctor stepdad stepmum stepmom stepfather stepmother grandparents
+    classmate roommate housemate workmate stranger staff carer""".split()  # noqa: SIM905
 )
+OTHER_TOKENS = OTHER_TOKENS | frozenset(f"{word}s" for word in OTHER_TOKENS if word.isalpha())
 
 
 Lexicons = tuple[tuple[re.Pattern[str], bool, bool], ...]  # cue, positive, speaker acts skipped
@@ -210,7 +212,7 @@ IMPLICIT_OTHER: Lexicons = ((IMPLICIT_OTHER_NEG, False, False), (IMPLICIT_OTHER_
 # a cue after these, in its clause, is only wondered about ("wait to see if they notice")
 HYPOTHETICAL = frozenset({"if", "whether", "when", "whenever"})
 # "so I wouldn't be in the way", "I don't want to be a burden": the fear, not its denial
-FEAR_WORDS = frozenset({"want", "wanna", "wouldnt", "wont"})  # apostrophes folded
+FEAR_WORDS = frozenset({"want", "wanna", "wouldnt", "wont", "like"})  # apostrophes folded
 REPORTING = frozenset({"told", "tells", "tell", "asked", "wanted", "expected"})
 OTHER_LEXICONS: Lexicons = ((OTHER_NEG, False, True), (OTHER_POS, True, True))
 SELF_LEXICONS: Lexicons = ((SELF_NEG, False, False), (SELF_POS, True, False))
