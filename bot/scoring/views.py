@@ -6,6 +6,14 @@ the other view. Negation flips polarity ("I'm not a burden", "he wasn't
 there"). A judgement someone else voiced ("my mum said I was selfish") is
 evidence about that person, and only becomes a self view when the speaker
 adopts it ("... and I believed her").
+
+Worth and trust are often said without those words (issue 12): "I'm too
+much", "I always feel like the backup option", "people go, so I leave first",
+"I'm fine on my own, I don't need anyone", "nobody came". Implicit trust cues
+are read in every clause whoever its subject; a fear ("so I wouldn't be in
+the way", "I don't want to be a burden") keeps its view instead of being
+read as a denial; a cue only wondered about ("wait to see if they notice") is
+no view. Every vote keeps its evidence span, and no cue means "unclear".
 """
 
 from __future__ import annotations
