@@ -40,6 +40,8 @@ class NonAnswers:
     fillers: frozenset[str]
     kinds: tuple[NonAnswerKind, ...]
     shapes: tuple[NonAnswerKind, ...]
+    followup: NonAnswerKind | None = None  # read only while a follow-up question is open
+    followup_also: frozenset[str] = frozenset()  # nudges that re-ask the follow-up instead
 
 
 def fold(text: str, fillers: frozenset[str]) -> tuple[str, ...]:
@@ -89,11 +91,42 @@ def parse_non_answers(raw: Any, source: str = SOURCE) -> NonAnswers:
         raise ContentError(f"{source}: shapes: every shape needs a pattern")
     if not parsed:
         raise ContentError(f"{source}: kinds: expected at least one kind")
+    followup, also = _followup(raw.get("followup"), fillers, parsed + shaped, source)
     return NonAnswers(
         fillers=fillers,
         kinds=parsed,
         shapes=shaped,
+        followup=followup,
+        followup_also=also,
     )
+
+
+def _followup(
+    raw: Any, fillers: frozenset[str], named: tuple[NonAnswerKind, ...], source: str
+) -> tuple[NonAnswerKind | None, frozenset[str]]:
+    """The short replies that answer no follow-up question: phrases and one shape."""
+    if raw is None:
+        return None, frozenset()
+    where = f"{source}: followup"
+    raw = mapping(raw, where)
+    words = _kind("followup", {k: v for k, v in raw.items() if k != "pattern"}, fillers, where)
+    if words.does != "nudge":
+        raise ContentError(f"{where}.does: a follow-up is re-asked, so it must be a nudge")
+    shape = None
+    if "pattern" in raw:
+        shape = _kind("followup", {**raw, "phrases": None}, fillers, where)
+    also = frozenset(texts(raw.get("also", []), f"{where}.also", minimum=0))
+    unknown = also - {kind.name for kind in named}
+    if unknown:
+        raise ContentError(f"{where}.also: no kind or shape named {sorted(unknown)[0]}")
+    kind = NonAnswerKind(
+        name="followup_unclear",
+        does="nudge",
+        reply=words.reply,
+        phrases=words.phrases,
+        pattern=shape.pattern if shape else None,
+    )
+    return kind, also
 
 
 @lru_cache(maxsize=4)

@@ -8,15 +8,14 @@ never shows a number and never repeats the previous follow-up.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.scoring.depth import KEY_FOLLOWUP, PRIORITY
+from bot.scoring.quotes import opening_quote, quote_around
 from bot.scoring.result import EmotionMention, Evidence, ScoreResult, check_takeaway
 from bot.scoring.templates import pick, section
 
-MAX_QUOTE_WORDS = 10
 PHRASE_ORDER = (
     "perspective",
     "assumption",
@@ -27,7 +26,6 @@ PHRASE_ORDER = (
     "future_intention",
     "experience",
 )
-CLAUSE_EDGE = re.compile(r"[.!?;,\n()]")
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,7 @@ class Feedback:
     followup_key: str | None
     followup_text: str | None
     quote: str | None = None
+    quote_kind: str | None = None  # feeling: one feeling word they named | phrase: a clause
 
     @property
     def text(self) -> str:
@@ -59,60 +58,45 @@ def _best_feelings(result: ScoreResult) -> list[EmotionMention]:
 
 
 def _phrase(text: str, evidence: Evidence) -> str:
-    """The clause around a piece of evidence, cut to a short verbatim quote."""
-    left = evidence.start
-    while left > 0 and not CLAUSE_EDGE.match(text[left - 1]):
-        left -= 1
-    right = evidence.end
-    while right < len(text) and not CLAUSE_EDGE.match(text[right]):
-        right += 1
-    words = list(re.finditer(r"\S+", text[left:right]))
-    if len(words) > MAX_QUOTE_WORDS:
-        hit = next(i for i, w in enumerate(words) if left + w.end() > evidence.start)
-        first = max(0, min(hit - 3, len(words) - MAX_QUOTE_WORDS))
-        words = words[first : first + MAX_QUOTE_WORDS]
-    if not words:
-        return evidence.text.strip()
-    return text[left + words[0].start() : left + words[-1].end()].strip(" \"'“”")
+    """The clause around a piece of evidence, whole, or trimmed at phrase edges with "…"."""
+    return quote_around(text, evidence.start, evidence.end) or evidence.text.strip()
 
 
 def _head(text: str) -> str:
-    """The opening clause of the answer, at most MAX_QUOTE_WORDS words, verbatim."""
-    edge = CLAUSE_EDGE.search(text.strip())
-    stripped = text.strip()
-    clause = stripped[: edge.start()] if edge and edge.start() > 0 else stripped
-    words = list(re.finditer(r"\S+", clause))[:MAX_QUOTE_WORDS]
-    return clause[words[0].start() : words[-1].end()].strip(" \"'“”") if words else ""
+    """The opening clause of the answer, verbatim and cleanly cut."""
+    return opening_quote(text)
 
 
-def _acknowledge(text: str, result: ScoreResult) -> tuple[str, str | None]:
+def _acknowledge(text: str, result: ScoreResult) -> tuple[str, str | None, str | None]:
     seed = text
     ack = section("acknowledgement")
     if not text.strip():
-        return pick(ack["empty"], seed), None
+        return pick(ack["empty"], seed), None, None
     if result.dont_know:
-        quote = _head(text.strip().rstrip(".!"))
-        return pick(ack["dont_know"], seed).format(quote=quote), quote
+        quote = _head(text)
+        return pick(ack["dont_know"], seed).format(quote=quote), quote, "phrase"
     if not result.on_topic:
         quote = _head(text)
-        return pick(ack["off_topic"], seed).format(quote=quote), quote
+        return pick(ack["off_topic"], seed).format(quote=quote), quote, "phrase"
     feelings = _best_feelings(result)
     if len(feelings) >= 2:
         first, second = feelings[0].word, feelings[1].word
         line = pick(ack["feelings_two"], seed).format(first=first, second=second)
-        return line, first
+        return line, first, "feeling"
     if feelings:
-        return pick(ack["feeling"], seed).format(quote=feelings[0].word), feelings[0].word
+        word = feelings[0].word
+        return pick(ack["feeling"], seed).format(quote=word), word, "feeling"
     for dimension in PHRASE_ORDER:
         found = [e for e in result.evidence if e.dimension == dimension]
         if found:
             quote = _phrase(text, found[0])
-            return pick(ack["phrase"][dimension], seed).format(quote=quote), quote
+            return pick(ack["phrase"][dimension], seed).format(quote=quote), quote, "phrase"
     generic = [m for m in result.emotions if not m.negated]
     if generic:
-        return pick(ack["generic_feeling"], seed).format(quote=generic[0].word), generic[0].word
+        word = generic[0].word
+        return pick(ack["generic_feeling"], seed).format(quote=word), word, "feeling"
     quote = _head(text)
-    return pick(ack["fallback"], seed).format(quote=quote), quote
+    return pick(ack["fallback"], seed).format(quote=quote), quote, "phrase"
 
 
 def choose_followup(
@@ -143,7 +127,7 @@ def compose_feedback(
     """Warm acknowledgement quoting the person, plus one follow-up when it would help."""
     check_takeaway(takeaway)
     text = text if isinstance(text, str) else ""
-    acknowledgement, quote = _acknowledge(text, result)
+    acknowledgement, quote, quote_kind = _acknowledge(text, result)
     if result.depth == 3:
         tail = pick(section("acknowledgement", "depth_tail", 3), text)
         acknowledgement = f"{acknowledgement} {tail}"
@@ -153,4 +137,5 @@ def compose_feedback(
         followup_key=key,
         followup_text=followups[key] if key else None,
         quote=quote,
+        quote_kind=quote_kind,
     )

@@ -88,10 +88,26 @@ def _next_step(results: Sequence[ScoreResult]) -> str:
     return max(FOLLOWUP_KEYS, key=lambda k: (counts[k], -FOLLOWUP_KEYS.index(k)))
 
 
+def _answered(words: dict[str, str], prompts: int, followups: int) -> str:
+    """"3 prompts and 2 follow-up questions": each kind counted on its own."""
+    count = words["answers_one"] if prompts == 1 else words["answers_many"].format(n=prompts)
+    if followups <= 0:
+        return count
+    extra = (
+        words["followups_one"] if followups == 1 else words["followups_many"].format(n=followups)
+    )
+    return words["answers_with_followups"].format(prompts=count, followups=extra)
+
+
 def compose_summary(
-    takeaway_title: str, answers: Sequence[tuple[str, ScoreResult]]
+    takeaway_title: str, answers: Sequence[tuple[str, ScoreResult]], *, followups: int = 0
 ) -> Summary:
-    """Closing lines for one module; skipped prompts are simply absent."""
+    """Closing lines for one module; skipped prompts are simply absent.
+
+    ``answers`` holds every stored answer, prompts and follow-ups alike, so the
+    rubric reads all of it; ``followups`` says how many of them answered a
+    follow-up question, so the count a person reads matches what they were asked.
+    """
     words = section("summary")
     results = [result for _, result in answers]
     concept = suggest_concept(results)
@@ -99,8 +115,8 @@ def compose_summary(
     if not results:
         return Summary([words["skipped"].format(title=takeaway_title), invite], concept)
 
-    n = len(results)
-    count = words["answers_one"] if n == 1 else words["answers_many"].format(n=n)
+    followups = min(max(followups, 0), len(results) - 1)
+    count = _answered(words, len(results) - followups, followups)
     topics = [words["topics"][k] for k in ELEMENT_KEYS if any(r.elements[k] for r in results)]
     if topics:
         explored = words["explored"].format(title=takeaway_title, count=count, topics=_join(topics))

@@ -19,7 +19,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
         "off_topic", "empty", "depth_tail",
     ),
     "summary": (
-        "skipped", "explored", "explored_little", "answers_one", "answers_many", "topics",
+        "skipped", "explored", "explored_little", "answers_one", "answers_many",
+        "followups_one", "followups_many", "answers_with_followups", "topics",
         "depth_same", "depth_range", "depth_words", "feelings", "no_feelings", "strengths",
         "next_steps", "invite", "concepts",
     ),

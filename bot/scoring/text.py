@@ -53,7 +53,8 @@ REPORTING_VERBS = frozenset(
 ADOPTION_RE = re.compile(
     r"\b(?:i\s+(?:still\s+)?(?:believed?|accepted|agree[ds]?)\s+(?:it|her|him|them|that)"
     r"|(?:she|he|they)\s+(?:was|were|is|are)\s+right|it'?s\s+true|i\s+still\s+(?:believe|think)"
-    r"|i\s+started\s+to\s+believe|i\s+took\s+it\s+on|deep\s+down\s+i\s+(?:believe|think))\b",
+    r"|i\s+started\s+to\s+believe|i\s+took\s+it\s+on|deep\s+down\s+i\s+(?:believe|think)"
+    r"|part\s+of\s+me\s+(?:still\s+)?(?:believes|thinks)\s+(?:it|that|them|her|him))\b",
     re.IGNORECASE,
 )
 

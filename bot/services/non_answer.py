@@ -46,9 +46,36 @@ def _cover(words: Sequence[str], kinds: Sequence[NonAnswerKind]) -> set[int] | N
     return reach.get(len(words))
 
 
-def classify(text: str, rules: NonAnswers | None = None) -> NonAnswer | None:
-    """The non-answer this message is, or None when it should be treated as an answer."""
+def classify(
+    text: str, rules: NonAnswers | None = None, *, followup: bool = False
+) -> NonAnswer | None:
+    """The non-answer this message is, or None when it should be treated as an answer.
+
+    ``followup``: a follow-up question is open. Then a short reply that answers
+    none of it ("idk", "yes", "a 3") is unclear too, and the plain nudges re-ask
+    the follow-up instead, so nothing so short is ever scored or quoted back.
+    """
     rules = rules or load_non_answers()
+    found = _classify(text, rules)
+    extra = rules.followup
+    if not followup or extra is None:
+        return found
+    if fold(text.strip(), rules.fillers) in extra.phrases:
+        return _verdict(extra)  # "not sure" whole is unsure, not "not (now)" + "sure"
+    if found is not None:
+        if found.kind in rules.followup_also:
+            return NonAnswer(kind=found.kind, does="nudge", reply=extra.reply)
+        return found
+    raw = text.strip()
+    words = fold(raw, rules.fillers)
+    if (extra.pattern is not None and extra.pattern.search(raw)) or (
+        words and _cover(words, (extra, *rules.kinds)) is not None
+    ):
+        return _verdict(extra)
+    return None
+
+
+def _classify(text: str, rules: NonAnswers) -> NonAnswer | None:
     raw = text.strip()
     for shape in rules.shapes:
         if shape.pattern is not None and shape.pattern.search(raw):

@@ -210,6 +210,14 @@ def current_step(
     )
 
 
+def answering_followup(session: Session, *, reflection_id: int) -> bool:
+    """Whether the open question is a follow-up, not one of the module's prompts."""
+    reflection = repo.get_reflection(session=session, reflection_id=reflection_id)
+    if reflection is None or reflection.step >= PROMPTS_PER_MODULE:
+        return False
+    return bool(reflection.pending_followup)
+
+
 def _advance(reflection: ReflectionSession) -> bool:
     reflection.pending_followup = None
     reflection.step += 1
@@ -315,7 +323,8 @@ def closing_summary(session: Session, *, reflection_id: int) -> ClosingSummary:
         for answer in reflection.answers
         if answer.kind != "skipped"
     ]
-    summary = compose_summary(content.title, scored)
+    followups = sum(answer.kind == "followup" for answer in reflection.answers)
+    summary = compose_summary(content.title, scored, followups=followups)
     knowledge = load_knowledge()
     concept = knowledge.concepts[summary.concept_id]
     return ClosingSummary(

@@ -187,12 +187,16 @@ def answer(
         )
         return Turn(tuple(replies), {ANSWER_SLOT: None}, "crisis", recorded)
     replies = []
-    not_an_answer = _not_an_answer(text, concern=signal.level == "concern")
     with unit_of_work() as session:
         if signal.level == "concern":
             replies += _concern(
                 session, sender_id=sender_id, evidence=signal.evidence, channel=channel
             )
+        not_an_answer = _not_an_answer(
+            text,
+            concern=signal.level == "concern",
+            followup=reflection.answering_followup(session, reflection_id=reflection_id),
+        )
         if not_an_answer is not None:
             replies.append(_instead_of_an_answer(session, not_an_answer, reflection_id))
             finished = False
@@ -212,13 +216,16 @@ def answer(
     )
 
 
-def _not_an_answer(text: str, *, concern: bool) -> non_answer.NonAnswer | None:
+def _not_an_answer(
+    text: str, *, concern: bool, followup: bool
+) -> non_answer.NonAnswer | None:
     """What the message is instead of an answer, if anything; asked only after safety.
 
     A message that raised concern keeps its weight: it is stored and answered as
-    the person wrote it, unless it asks to stop, which the pause honours.
+    the person wrote it, unless it asks to stop, which the pause honours. While a
+    follow-up is open, a short unclear reply ("idk", "3") is re-asked, not scored.
     """
-    found = non_answer.classify(text)
+    found = non_answer.classify(text, followup=followup)
     if found is None or (concern and found.does != "pause"):
         return None
     return found

@@ -31,12 +31,17 @@ def test_module__quotes_answers_follows_up_once_when_shallow_and_closes_with_a_s
 
     shallow = texts(stack.say(who, "it was fine"))
     assert "Prompt 3 of 3" not in shallow and "?" in shallow  # exactly one follow-up
-    after_followup = texts(stack.say(who, "I don't know really"))
+    # issue 12: a reply that answers nothing ("idk") is re-asked, never stored or quoted
+    unclear = texts(stack.say(who, "idk"))
+    assert "didn't quite catch" in unclear and '"idk"' not in unclear
+    assert "Prompt 3 of 3" not in unclear
+    after_followup = texts(stack.say(who, "I guess it felt a bit flat"))
     assert "Prompt 3 of 3" in after_followup  # never a second follow-up
 
     closing = texts(stack.say(who, DEEP))
     assert "how are you feeling now" in closing
     assert "anxious" in closing  # the summary names the feelings they wrote
+    assert "3 prompts plus one follow-up question" in closing  # counted apart (issue 12)
 
     with session_scope(stack.settings.database_url) as session:
         user = session.execute(select(User).where(User.sender_id == who)).scalar_one()

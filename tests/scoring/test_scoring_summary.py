@@ -82,3 +82,29 @@ def test_concept__is_deterministic_and_always_a_design_id() -> None:
     results = [score_answer(t, "emotional_literacy") for t in ("I felt calm.", "I felt proud.")]
     assert suggest_concept(results) == suggest_concept(list(results))
     assert suggest_concept(results) in CONCEPT_IDS
+
+
+def test_summary__counts_prompts_and_followups_separately() -> None:
+    answers = _scored(
+        "seek_support",
+        "I asked my sister for help.",
+        "I felt relieved and a bit embarrassed.",
+        "I texted a friend when I was low.",
+        "She came over and I felt lighter.",
+        "Next time I will ask sooner.",
+    )
+    explored = compose_summary("Seek support", answers, followups=2).lines[0]
+    assert "3 prompts plus 2 follow-up questions" in explored
+    assert "5 prompts" not in explored
+
+
+def test_summary__one_prompt_and_one_followup_read_in_words() -> None:
+    answers = _scored("seek_support", "I asked my sister for help.", "I felt relieved.")
+    explored = compose_summary("Seek support", answers, followups=1).lines[0]
+    assert "one prompt plus one follow-up question" in explored
+
+
+def test_summary__without_followups_counts_only_prompts() -> None:
+    answers = _scored("seek_support", "I asked my sister for help.", "I felt relieved.")
+    explored = compose_summary("Seek support", answers).lines[0]
+    assert "2 prompts" in explored and "follow-up" not in explored

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.scoring import score_answer
 
 
@@ -73,3 +75,64 @@ def test_views__no_style_label_or_diagnosis_anywhere_in_the_result() -> None:
 
 def test_views__being_told_to_toughen_up_is_the_others_stance() -> None:
     assert _views("When I cried my dad told me to toughen up.")[1] == "negative"
+
+
+# issue 12: worth and trust said implicitly, in people's own words ------------
+
+
+def _evidence(text: str, dimension: str) -> list[str]:
+    result = score_answer(text, "relationship_patterns")
+    return [e.text for e in result.evidence if e.dimension == dimension]
+
+
+@pytest.mark.parametrize(
+    ("text", "self_view"),
+    [("I'm too much for people.", "negative"),
+     ("I tried to be good so they'd notice me", "negative"),
+     ("I always feel like the backup option", "negative"),
+     ("I don't want to be a burden on anyone", "negative"),
+     ("I tried to be invisible so I wouldn't be in the way", "negative"),
+     ("I'm just awkward and so boring", "negative"),
+     ("I have to prove I'm worth staying for", "negative"),
+     ("I think I'm easy to love", "positive"),
+     ("I know my needs matter too", "positive"),
+     ("I went to the dinner and honestly I held my own", "positive")],
+)  # fmt: skip
+def test_views__implicit_worth_is_read_with_its_evidence(text: str, self_view: str) -> None:
+    assert _views(text)[0] == self_view
+    assert all(span in text for span in _evidence(text, "self_view"))
+    assert _evidence(text, "self_view")
+
+
+@pytest.mark.parametrize(
+    ("text", "other_view"),
+    [("people go, so I leave first", "negative"),
+     ("i leave first. before they can leave me.", "negative"),
+     ("I'm fine on my own, I don't need anyone", "negative"),
+     ("nobody helped my mum", "negative"),
+     ("nobody came to my school things", "negative"),
+     ("I still kind of expect people to bail", "negative"),
+     ("my friends are solid. if i ring at 2am they pick up", "positive"),
+     ("I always knew they'd be there if I really needed them", "positive"),
+     ("my best friend always makes time for me when I'm low", "positive")],
+)  # fmt: skip
+def test_views__implicit_trust_is_read_with_its_evidence(text: str, other_view: str) -> None:
+    assert _views(text)[1] == other_view
+    assert _evidence(text, "other_view")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I go quiet when I'm hurt and wait to see if they notice",
+     "I asked my dad to help me fix my bike last summer.",
+     "probably online, less pressure",
+     "I still kind of like the quiet evenings",
+     "it all hits me at once, too much all at once"],
+)  # fmt: skip
+def test_views__no_signal_stays_unclear(text: str) -> None:
+    assert _views(text) == ("unclear", "unclear")
+
+
+def test_views__fear_of_being_a_burden_is_not_read_as_denying_it() -> None:
+    assert _views("I'm not a burden.")[0] == "positive"
+    assert _views("I don't want to be a burden.")[0] == "negative"

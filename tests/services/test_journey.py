@@ -63,3 +63,18 @@ def test_closing_summary__offers_a_concept_after_the_last_prompt(app_db: str) ->
     assert summary.concept_id and summary.lines
     with session_scope(app_db) as session:
         assert session.execute(select(ReflectionSession.status)).scalar_one() == "completed"
+
+
+def test_closing_summary__counts_answered_prompts_and_follow_ups_apart(app_db: str) -> None:
+    rid = journey.start(sender_id=SENDER, takeaway="early_experiences").reflection_id
+    turn.answer(sender_id=SENDER, reflection_id=rid, value="it was fine", intent="share", risk=None)
+    step = journey.next_step(reflection_id=rid)
+    assert step is not None and step.kind == "followup"
+    turn.answer(
+        sender_id=SENDER, reflection_id=rid, value="lonely, and a bit scared", intent="share",
+        risk=None,
+    )  # fmt: skip
+    for _ in range(2):
+        turn.answer(sender_id=SENDER, reflection_id=rid, value="skip", intent="skip", risk=None)
+    explored = journey.closing_summary(reflection_id=rid).lines[0]
+    assert "one prompt plus one follow-up question" in explored

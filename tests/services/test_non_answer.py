@@ -104,3 +104,50 @@ def test_every_nudge_reply__is_a_domain_response(domain_dict: dict[str, object])
     rules = load_non_answers()
     replies = {k.reply for k in (*rules.kinds, *rules.shapes) if k.does == "nudge"}
     assert replies and replies <= set(domain_dict["responses"])  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3", "a 3", "about 5", "3 i guess", "7/10", "idk", "IDK.", "dunno", "I don't know",
+     "not sure", "maybe", "yes", "no", "nope", "yeah idk", "ok", "nothing", "same as before",
+     "🤷", "?", "ok idk"],
+)  # fmt: skip
+def test_classify__short_replies_to_a_follow_up_are_re_asked(text: str) -> None:
+    found = classify(text, followup=True)
+    assert found is not None and found.does == "nudge"
+    assert found.reply == "utter_followup_unclear"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sad", "lonely and a bit scared", "my sister", "when I was 7", "3 years ago my mum left",
+     "no, I felt ashamed", "yes, my dad told me to toughen up", "I don't know why I felt so angry",
+     "maybe I was scared of being left"],
+)  # fmt: skip
+def test_classify__real_replies_to_a_follow_up_are_answers(text: str) -> None:
+    assert classify(text, followup=True) is None
+
+
+@pytest.mark.parametrize("text", ["idk", "yes", "a 3", "dunno"])
+def test_classify__short_replies_to_a_prompt_are_still_read_as_answers(text: str) -> None:
+    assert classify(text) is None
+
+
+def test_classify__a_follow_up_still_honours_stop_leave_and_thanks() -> None:
+    assert classify("I want to stop", followup=True).does == "pause"  # type: ignore[union-attr]
+    assert classify("bye", followup=True).does == "pause"  # type: ignore[union-attr]
+    thanks = classify("thanks", followup=True)
+    assert thanks is not None and thanks.reply == "utter_reflection_nudge_thanks"
+
+
+def test_parse__a_follow_up_re_ask_of_an_unknown_kind_stops_start_up() -> None:
+    raw = yaml.safe_load((CONTENT_DIR / "non_answers.yml").read_text(encoding="utf-8"))
+    raw["followup"]["also"] = ["acknowledgment"]
+    with pytest.raises(ContentError, match=r"followup.also"):
+        parse_non_answers(raw)
+
+
+def test_follow_up_re_ask__is_a_domain_response(domain_dict: dict[str, object]) -> None:
+    rules = load_non_answers()
+    assert rules.followup is not None
+    assert rules.followup.reply in domain_dict["responses"]  # type: ignore[operator]

@@ -341,3 +341,52 @@ def test_prompt_asked_again__comes_without_the_introduction(app_db: str) -> None
     again = journey.next_step(reflection_id=rid, introduced=True)
     assert first is not None and first.show_introduction
     assert again is not None and not again.show_introduction and again.text == first.text
+
+
+@pytest.mark.parametrize("text", ["3", "idk", "yes", "ok", "a 3", "🤷"])
+def test_short_reply_to_a_follow_up__is_re_asked_never_stored_or_quoted(
+    app_db: str, text: str
+) -> None:
+    rid = _start()
+    _answer(rid, "it was fine")
+    assert journey.next_step(reflection_id=rid).kind == "followup"  # type: ignore[union-attr]
+    result = _answer(rid, text)
+    assert _responses(result) == ["utter_followup_unclear"]
+    assert not any(text in (r.text or "") for r in result.replies)
+    assert result.slots == {ANSWER_SLOT: None}
+    assert _count(app_db, Answer.id) == 1  # only the first answer
+    assert journey.next_step(reflection_id=rid).kind == "followup"  # type: ignore[union-attr]
+
+
+def test_real_reply_to_a_follow_up__is_still_stored_and_scored(app_db: str) -> None:
+    rid = _start()
+    _answer(rid, "it was fine")
+    result = _answer(rid, "lonely, and a bit scared")
+    assert _responses(result) == [None] and result.replies[0].text
+    assert _count(app_db, Answer.id) == 2
+
+
+def test_short_reply_to_a_prompt__is_still_an_answer(app_db: str) -> None:
+    rid = _start()
+    result = _answer(rid, "idk")
+    assert _responses(result) == [None]
+    assert _count(app_db, Answer.id) == 1
+
+
+def test_short_reply_to_a_follow_up__meets_the_safety_check_first(app_db: str) -> None:
+    rid = _start()
+    _answer(rid, "it was fine")
+    crisis = turn.answer(
+        sender_id=SENDER, reflection_id=rid, value="idk", intent="share",
+        risk={"level": "crisis", "evidence": []}, channel="rest",
+    )  # fmt: skip
+    assert crisis.risk_level == "crisis" and _count(app_db, RiskEvent.id) == 1
+    assert "utter_followup_unclear" not in _responses(crisis)
+
+
+def test_mood_check_in__still_takes_a_number_while_a_follow_up_is_open(app_db: str) -> None:
+    rid = _start()
+    _answer(rid, "it was fine")
+    result = turn.mood(reflection_id=rid, phase="before", value="3")
+    assert _responses(result) == ["utter_mood_noted"]
+    assert _count(app_db, MoodCheckin.id) == 1
