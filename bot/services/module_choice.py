@@ -169,7 +169,7 @@ def by_position(
         picked = [len(menu) if n == len(TAKEAWAY_IDS) else n for n in picked]
     if any(n > len(menu) for n in picked):
         return NONE
-    modules = tuple(dict.fromkeys(menu[n - 1] for n in picked))
+    modules = tuple(dict.fromkeys(menu[n - 1] for n in sorted(picked)))
     return ModuleChoice(modules=modules, via="position", evidence=tuple(words))
 
 
