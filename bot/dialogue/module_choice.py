@@ -48,14 +48,19 @@ OPEN_INTENTS = frozenset(
 )
 # Kept unless the message is only a position ("number one please", "the last one").
 COMMAND_INTENTS = frozenset(
-    {"get_help_now", "help", "ask_concept_more", "ask_change_over_time", "start_quiz",
-     "start_self_assessment", "ask_progress", "ask_data", "greet", "goodbye", "bot_challenge",
+    {"get_help_now", "help", "ask_progress", "ask_data", "greet", "goodbye", "bot_challenge",
      "pause", "resume", "skip"}
 )
-# Words that say a command is meant: a module is never chosen over them.
+# Offers of content, not commands about the conversation: a clear module description
+# ("I'd like to get used to reaching out. Small doses.") wins over DIET's guess at them.
+SOFT_INTENTS = frozenset(
+    {"ask_concept_more", "ask_change_over_time", "start_quiz", "start_self_assessment"}
+)
+STRONG = 3.0  # the module score that outweighs a soft intent
+# Words that say one of those is meant: a module is never chosen over them.
 COMMAND_WORDS = re.compile(
     r"\b(quiz|test me|self[- ]?assessment|questionnaire|how have i changed|progress|"
-    r"my data|delete|export|pause|stop|bye|goodbye)\b",
+    r"my data|delete|export|tell me more|more about)\b",
     re.IGNORECASE,
 )
 # "what is X", "explain X": a concept question keeps its answer.
@@ -67,7 +72,9 @@ CONCEPT_QUESTION = re.compile(
 # ... unless it asks for a module: "could we look at the childhood one?", "which bit is that?"
 MODULE_REQUEST = re.compile(
     r"\b(look at|go over|go to|talk about|work on|explore|start|do|try) (the|my|a|some|this)\b|"
-    r"\b(the|that) \w+ (one|module|bit)\b|\bwhich (one|bit|module|part)\b|"
+    r"\b(the|that) (childhood|early|patterns?|relationships?|practi[cs]e|exposure|emotions?|"
+    r"feelings?|support|help|therapy|first|second|third|fourth|fifth|middle|last) "
+    r"(one|module|bit)\b|\bwhich (one|bit|module|part)\b|"
     r"\b(anything|something) (about|for|on)\b|\bhow (do|can|would) i (find|get|start)\b|"
     r"\bwhere (do|can|should) i (start|find|go)\b|\b(is there|do you have|do u have)\b",
     re.IGNORECASE,
@@ -104,9 +111,12 @@ def wants_choice(intent: str, text: str, menu: tuple[str, ...]) -> bool:
         return False
     if menu and by_position(text, menu).modules:
         return intent not in SAFETY_INTENTS
-    if intent in COMMAND_INTENTS or COMMAND_WORDS.search(text):
+    if intent in COMMAND_INTENTS:
         return False
     words = by_words(text)
+    if intent in SOFT_INTENTS:
+        best = max((score for _, score in words.scores), default=0.0)
+        return bool(words.modules) and best >= STRONG and not COMMAND_WORDS.search(text)
     if intent == "ask_concept":
         return bool(words.modules) and (
             not CONCEPT_QUESTION.search(text) or bool(MODULE_REQUEST.search(text))

@@ -158,7 +158,8 @@ def starter_topics() -> list[Concept]:
 # in it (an alias or an attachment word) or pointed at ("is that what you mean by ...").
 _SENTENCES = re.compile(r"(?<=[?!.])\s+|\.{2,}|…|\n+")
 _QUESTION_START = re.compile(
-    r"^\s*(so\s+|wait\s+|but\s+|and\s+|sorry\s+|honestly\s+)*(what|whats|how|why|is|isnt|are|"
+    r"^\s*(so\s+|wait\s+|but\s+|and\s+|sorry\s+|honestly\s+|ok\s+|okay\s+|basically\s+|"
+    r"in (plain english|simple terms|short)\s+)*(what|whats|how|why|is|isnt|are|"
     r"arent|does|do|did|can|could|would|will|should|which|r)\b",
     re.IGNORECASE,
 )
@@ -166,13 +167,15 @@ _POINTING = re.compile(
     r"\b(is|isnt) (that|this|it) (what|where|why|the|like|a|an|called|normal for)\b|"
     r"\b(what|which) (style|type|kind|one|attachment) (is|would) (that|this|it)\b|"
     r"\bwhat (would|do) you call\b|\bwhat does (that|this|it) mean\b|"
+    r"\bwhat'?s? (it|that|this) called\b|"
     r"\b(does|do|can|could) (this|that|it|these|they) (stuff )?"
     r"(even |ever |really |actually )?(change|get|go|pass|run|come)\b",
     re.IGNORECASE,
 )
 _ATTACHMENT_WORDS = re.compile(
     r"\b(attach\w*|styles?|working models?|models?|iwms?|secure\w*|insecure|anxious|anxiety|"
-    r"avoidan\w*|dismiss\w*|fearful|disorgani[sz]\w*|preoccupied|attun\w*|clingy|earned)\b",
+    r"avoidan\w*|dismiss\w*|fearful|disorgani[sz]\w*|preoccupied|attun\w*|clingy|earned|"
+    r"dimensions?|categor\w*)\b",
     re.IGNORECASE,
 )
 # Extra cues for the pointed-at idea in a question sentence (after QUESTION_CUES).
