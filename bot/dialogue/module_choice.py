@@ -9,8 +9,8 @@ policy reads the tracker for both and, outside any form, predicts
 the reflection form when a module started and listening otherwise.
 
 Safety first: it never acts on a message the risk check flagged, on a crisis,
-"get help now" or any safety intent, or while a safety question, a form or an
-offer (resume, delete) is pending; SafetyPolicy's predictions outrank it
+"get help now" or any safety intent, or while a safety question, a form or the
+question to delete everything is pending; SafetyPolicy's predictions outrank it
 anyway. Commands (pause, progress, data, quiz ...) keep their meaning unless
 the whole message is a position on the list just shown ("number four").
 """
@@ -164,7 +164,9 @@ class ModuleChoicePolicy(Policy):
             return FORM if tracker.get_slot(REFLECTION_READY_SLOT) is True else ACTION_LISTEN_NAME
         if latest != ACTION_LISTEN_NAME or not isinstance(tracker.latest_message, UserUttered):
             return None
-        if tracker.active_loop_name or tracker.get_slot(PENDING_OFFER_SLOT):
+        # A "yes"/"no" to deleting everything must mean that; an offer to continue a
+        # module does not stop someone typing the module they would rather do.
+        if tracker.active_loop_name or tracker.get_slot(PENDING_OFFER_SLOT) == "delete":
             return None
         message = tracker.latest_message
         if _risky(message) or pending_question(tracker):
