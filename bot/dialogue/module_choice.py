@@ -48,19 +48,20 @@ OPEN_INTENTS = frozenset(
 )
 # Kept unless the message is only a position ("number one please", "the last one").
 COMMAND_INTENTS = frozenset(
-    {"get_help_now", "help", "ask_progress", "ask_data", "greet", "goodbye", "bot_challenge",
-     "pause", "resume", "skip"}
+    {"get_help_now", "help", "ask_progress", "ask_data", "greet", "goodbye", "pause", "resume",
+     "skip"}
 )
 # Offers of content, not commands about the conversation: a clear module description
 # ("I'd like to get used to reaching out. Small doses.") wins over DIET's guess at them.
 SOFT_INTENTS = frozenset(
-    {"ask_concept_more", "ask_change_over_time", "start_quiz", "start_self_assessment"}
+    {"ask_concept_more", "ask_change_over_time", "start_quiz", "start_self_assessment",
+     "bot_challenge"}
 )
 STRONG = 3.0  # the module score that outweighs a soft intent
 # Words that say one of those is meant: a module is never chosen over them.
 COMMAND_WORDS = re.compile(
     r"\b(quiz|test me|self[- ]?assessment|questionnaire|how have i changed|progress|"
-    r"my data|delete|export|tell me more|more about)\b",
+    r"my data|delete|export|tell me more|more about|(are|r) (you|u)|bot|human|robot|ai)\b",
     re.IGNORECASE,
 )
 # "what is X", "explain X": a concept question keeps its answer.
