@@ -16,7 +16,7 @@ from bot.services.module_choice import modules_in_buttons
 
 
 def _last_menu(tracker: Tracker) -> tuple[str, ...]:
-    """The modules the bot listed as buttons just before this message, in order."""
+    """The modules the bot's last turn listed as buttons, in order (see ``menu_shown``)."""
     seen_user = False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -24,7 +24,9 @@ def _last_menu(tracker: Tracker) -> tuple[str, ...]:
                 return ()
             seen_user = True
         elif seen_user and event.get("event") == "bot":
-            return modules_in_buttons((event.get("data") or {}).get("buttons") or [])
+            listed = modules_in_buttons((event.get("data") or {}).get("buttons") or [])
+            if listed:
+                return listed
     return ()
 
 
@@ -80,10 +82,10 @@ class ActionChooseModule(FailsKindlyAction):
             _welcome_back(dispatcher, started)
             return [*_module_events(started), SlotSet(CARRIED_SLOT, carried)]
         if plan.offer:
-            response = "utter_choice_offer_share" if plan.personal else "utter_choice_two"
-            dispatcher.utter_message(response=response, buttons=_buttons(plan.offer))
             if carried:
                 dispatcher.utter_message(response="utter_choice_carry_offer")
+            response = "utter_choice_offer_share" if plan.personal else "utter_choice_two"
+            dispatcher.utter_message(response=response, buttons=_buttons(plan.offer))
         else:
             dispatcher.utter_message(response="utter_unknown_module")
             dispatcher.utter_message(response="utter_ask_module")

@@ -83,7 +83,11 @@ MODULE_REQUEST = re.compile(
 
 
 def menu_shown(tracker: DialogueStateTracker) -> tuple[str, ...]:
-    """The modules the bot's last message listed as buttons (in order), if it listed any."""
+    """The modules the bot's last turn listed as buttons (in order), if it listed any.
+
+    A turn can be several messages ("You mentioned ...", the offer, a hint); the
+    latest list of modules among them is the one a position refers to.
+    """
     seen_user = False
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
@@ -91,7 +95,9 @@ def menu_shown(tracker: DialogueStateTracker) -> tuple[str, ...]:
                 return ()
             seen_user = True
         elif seen_user and isinstance(event, BotUttered):
-            return modules_in_buttons((event.data or {}).get("buttons") or [])
+            listed = modules_in_buttons((event.data or {}).get("buttons") or [])
+            if listed:
+                return listed
     return ()
 
 

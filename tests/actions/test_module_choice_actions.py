@@ -71,3 +71,21 @@ def test_nothing_to_go_on__says_so_and_shows_the_menu(app_db: str, domain_dict: 
     slots, messages = choose(domain_dict, "hmm", intent="out_of_scope")
     assert slots["reflection_ready"] is False
     assert [m["response"] for m in messages] == ["utter_unknown_module", "utter_ask_module"]
+
+
+def test_the_second_one_after_an_offer__is_the_second_module_offered(
+    app_db: str, domain_dict: dict
+) -> None:
+    offer_buttons = [
+        {"title": "a", "payload": '/choose_module{"takeaway": "early_experiences"}'},
+        {"title": "b", "payload": '/choose_module{"takeaway": "emotional_literacy"}'},
+    ]
+    tracker = make_tracker(text="the second one", intent="out_of_scope")
+    # the offer turn: its buttons, then a hint without buttons, then the person's reply
+    tracker.events[:0] = [
+        {"event": "user", "text": "earlier"},
+        {"event": "bot", "text": "offer", "data": {"buttons": offer_buttons}},
+        {"event": "bot", "text": "hint", "data": {}},
+    ]
+    events, _ = run(ActionChooseModule(), tracker, domain_dict)
+    assert slots_of(events)["takeaway"] == "emotional_literacy"
