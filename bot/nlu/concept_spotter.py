@@ -8,14 +8,16 @@ you mean by attunement?", "can it even change?"), with
 ``bot.services.concepts.concept_question``, and makes the message
 ``ask_concept``: the bot answers, then asks the same prompt again.
 
-It only relabels messages DIET read as a share, out of scope or a guess
-(``from_intents``), never a command or a safety intent, and it runs before
+It only relabels messages DIET read as a share, out of scope, a guess or (when
+the person does not ask about their own style or for a test) the
+self-assessment (``from_intents``), never a command or a safety intent, and it runs before
 ``RiskClassifier``, so the safety check still has the last word. What it did is
 recorded under ``SPOTTER_KEY``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -34,6 +36,12 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.services.concepts import concept_question
 
 SPOTTER_KEY = "securebase_concept_question"
+# Asking about one's own style, or for a test, is the self-assessment, not a concept question.
+OWN_STYLE = re.compile(
+    r"\b(my|am i|i am|im|i'm)\b.*\b(style|type|attach\w*)\b|"
+    r"\b(test|quiz|assess\w*|questionnaire|find out|figure out)\b",
+    re.IGNORECASE,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -44,7 +52,9 @@ class ConceptQuestionSpotter(GraphComponent):
     def get_default_config() -> dict[str, Any]:
         return {
             "intent": "ask_concept",
-            "from_intents": ["share", "out_of_scope", "nlu_fallback", "dont_know"],
+            "from_intents": [
+                "share", "out_of_scope", "nlu_fallback", "dont_know", "start_self_assessment",
+            ],
             "confidence": 0.9,
         }
 
@@ -69,6 +79,8 @@ class ConceptQuestionSpotter(GraphComponent):
             text = message.get(TEXT) or ""
             if intent.get(INTENT_NAME_KEY) not in self._from or text.startswith("/"):
                 continue
+            if intent.get(INTENT_NAME_KEY) == "start_self_assessment" and OWN_STYLE.search(text):
+                continue  # "what's my attachment style?" is the self-assessment
             found = concept_question(text)
             if found is None:
                 continue

@@ -62,3 +62,10 @@ def test_commands_and_safety_intents__are_never_relabelled() -> None:
 def test_only_the_question_sentence_is_read() -> None:
     found = concept_question("my mum left when I was six. whats a secure base?")
     assert found == ("whats a secure base?", "secure_base")
+
+
+def test_a_question_read_as_the_self_assessment__is_a_concept_question_unless_about_me() -> None:
+    asked = _spot("what do people get wrong about attachment", "start_self_assessment")
+    assert asked.get(SPOTTER_KEY)["concept"] == "myths"
+    own = _spot("what is my attachment style?", "start_self_assessment")
+    assert own.get(INTENT)[INTENT_NAME_KEY] == "start_self_assessment"
