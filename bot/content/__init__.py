@@ -58,6 +58,7 @@ def validate_all(directory: Path | None = None) -> None:
     from bot.safety.resources import load_resources
     from bot.scoring.emotions import load_lexicon
     from bot.scoring.templates import load_templates
+    from bot.services.module_choice import load_choice_data
 
     for load in (
         load_catalog,
@@ -67,6 +68,7 @@ def validate_all(directory: Path | None = None) -> None:
         load_messages,
         load_lexicon,
         load_templates,
+        load_choice_data,
     ):
         load(directory)
 

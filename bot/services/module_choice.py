@@ -30,6 +30,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from bot.content.loader import ContentError, mapping, read_content, require_text
@@ -131,9 +132,10 @@ def parse_choice_data(raw: Any, source: str = SOURCE) -> ChoiceData:
     return ChoiceData(tuple(modules), positions, frozenset(fold(str(w)) for w in filler))
 
 
-@lru_cache(maxsize=1)
-def load_choice_data() -> ChoiceData:
-    return parse_choice_data(read_content(SOURCE))
+@lru_cache(maxsize=2)
+def load_choice_data(directory: Path | None = None) -> ChoiceData:
+    """The checked cue file; start-up calls this so a broken pattern refuses to start."""
+    return parse_choice_data(read_content(SOURCE, directory))
 
 
 def _position_words(text: str) -> list[str]:
