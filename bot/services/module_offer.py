@@ -24,6 +24,10 @@ from bot.services.module_choice import ModuleChoice, fold, resolve
 
 CARRY_WORDS = 6  # a share this long can stand as a first answer
 ECHO_MAX_WORDS = 8  # a quoted phrase longer than this is not quoted
+CLAUSE_WORDS = (3, 12)  # a clause of their own words is quoted when this long
+CLAUSES = re.compile(r"[.!?;:,()\n]+|\s+(?:but|and then|so that)\s+", re.IGNORECASE)
+LEADING_FILLER = re.compile(r"^(?:(?:honestly|so|like|well|um+|uh+|tbh|ok|okay|and|but)\b\W*)+",
+                            re.IGNORECASE)
 # Which module fits what the rubric found, in order of preference.
 ELEMENT_MODULES: tuple[tuple[str, str], ...] = (
     ("pattern", "relationship_patterns"),
@@ -67,15 +71,23 @@ def _feeling(text: str) -> str | None:
 
 
 def _theme(choice: ModuleChoice, text: str) -> str | None:
-    """The longest cue the person wrote (their own words), if short enough to quote."""
-    folded = fold(text)
-    spans = [e.split(":", 1)[1] for e in choice.evidence if ":" in e]
-    spans = [s for s in spans if len(s.split()) >= 2 and len(s.split()) <= ECHO_MAX_WORDS]
-    if not spans or choice.via != "words":
+    """Their own words to reflect back: the clause that pointed at a module, else the cue.
+
+    A clause is cut at sentence and clause punctuation, never mid-phrase, and quoted
+    only when it is short; otherwise the longest cue of two or more words is quoted.
+    """
+    if choice.via != "words":
         return None
-    best = max(spans, key=len)
-    start = folded.find(best)
-    return best if start < 0 else folded[start : start + len(best)]
+    spans = [e.split(":", 1)[1] for e in choice.evidence if ":" in e]
+    for clause in CLAUSES.split(text):
+        words = LEADING_FILLER.sub("", clause.strip()).split()
+        if not CLAUSE_WORDS[0] <= len(words) <= CLAUSE_WORDS[1]:
+            continue
+        folded = fold(" ".join(words))
+        if any(len(span) > 3 and span in folded for span in spans):
+            return " ".join(words)
+    cues = [s for s in spans if 2 <= len(s.split()) <= ECHO_MAX_WORDS]
+    return max(cues, key=len) if cues else None
 
 
 def fitting_modules(text: str) -> tuple[str, ...]:

@@ -149,3 +149,14 @@ def test_use_carried__only_the_whole_request() -> None:
     assert use_carried("Use what I wrote")
     assert use_carried("use that!")
     assert not use_carried("I used to write a diary")
+
+
+def test_plan__reflects_the_clause_that_named_the_module_in_their_words() -> None:
+    result = plan(
+        "honestly whenever someone gets close I start finding faults and then I leave. "
+        "My last partner said I was cold.",
+        menu=TAKEAWAY_IDS,
+        shared=True,
+    )
+    assert result.start == "relationship_patterns"
+    assert result.theme == "whenever someone gets close I start finding faults"
