@@ -77,7 +77,9 @@ MODULE_REQUEST = re.compile(
     r"feelings?|support|help|therapy|first|second|third|fourth|fifth|middle|last) "
     r"(one|module|bit)\b|\bwhich (one|bit|module|part)\b|"
     r"\b(anything|something) (about|for|on)\b|\bhow (do|can|would) i (find|get|start)\b|"
-    r"\bwhere (do|can|should) i (start|find|go)\b|\b(is there|do you have|do u have)\b",
+    r"\bwhere (do|can|should) i (start|find|go)\b|\b(is there|do you have|do u have)\b|"
+    # a question about one's own repeating life is a reflection, not a definition
+    r"\bwhy (do|did|does) i (keep|always|never)\b|\bhow come (i|all my|my)\b",
     re.IGNORECASE,
 )
 

@@ -19,6 +19,8 @@ MENU = TAKEAWAY_IDS
         ("ask_change_over_time", "the last one"),
         ("ask_concept", "my childhood"),
         ("ask_concept", "could we look at the childhood one?"),
+        ("ask_concept", "why do I keep picking the same kind of partner"),
+        ("ask_concept", "let's talk about my childhood"),
         ("share", "I always pull away when someone gets close"),
         ("out_of_scope", "honestly my boyfriend and I fight all the time"),
     ],
