@@ -65,10 +65,15 @@ class ActionExplainConcept(FailsKindlyAction):
     async def perform(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        pair = service.comparison(_entity_values(tracker), _text(tracker))
+        text = _text(tracker)
+        # A question inside a share ("... is that the anxious one?"): read the question only.
+        question = service.concept_question(text)
+        pair = service.comparison(_entity_values(tracker), question[0] if question else text)
         if pair is not None:
             return _compare(dispatcher, pair)
-        concept_id = service.pick_concept(_entity_values(tracker), _text(tracker))
+        concept_id = question[1] if question else service.pick_concept(
+            _entity_values(tracker), text
+        )
         if concept_id is None:
             dispatcher.utter_message(response="utter_concept_unknown", buttons=_topic_buttons())
             return []

@@ -22,6 +22,7 @@ from actions.common import (
 )
 from bot.content import PROMPTS_PER_MODULE
 from bot.ids import (
+    CARRIED_SLOT,
     INTRODUCED_SLOT,
     PENDING_OFFER_SLOT,
     REFLECTION_ID_SLOT,
@@ -31,7 +32,7 @@ from bot.ids import (
     concept_payload,
     module_reset,
 )
-from bot.services import journey, turn
+from bot.services import journey, module_offer, turn
 from bot.services.reflection import ReflectionNotFound, Started
 
 
@@ -253,6 +254,10 @@ class ValidateReflectionForm(FailsKindlyFormValidationAction):
     async def validate_reflection_answer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        # "use what I wrote": the share typed before choosing this module (issue 12).
+        carried = tracker.get_slot(CARRIED_SLOT)
+        if carried and isinstance(value, str) and module_offer.use_carried(value):
+            value = carried
         result = turn.answer(
             sender_id=tracker.sender_id,
             reflection_id=reflection_id(tracker),
@@ -261,4 +266,7 @@ class ValidateReflectionForm(FailsKindlyFormValidationAction):
             risk=risk_of(tracker),
             channel=channel(tracker),
         )
-        return say(dispatcher, result)
+        slots = say(dispatcher, result)
+        if carried and isinstance(value, str) and value.strip():
+            slots[CARRIED_SLOT] = None  # one chance: the first answer written uses it or not
+        return slots

@@ -49,6 +49,9 @@ SAFETY_QUESTION_SLOT = "safety_question"
 SAFETY_RESUME_SLOT = "safety_resume"
 # The reflection id whose introduction was shown: a prompt asked again comes without it.
 INTRODUCED_SLOT = "reflection_introduced"
+# A share written before choosing a module, kept so "use what I wrote" can make it the
+# answer to the first prompt (bot.services.module_offer).
+CARRIED_SLOT = "carried_answer"
 # Set by action_delete_data; the tracker store forgets the conversation when it sees it.
 FORGET_SLOT = "forget_me"
 # How long data is kept after the last visit, in words; set at every session start.

@@ -59,6 +59,7 @@ def validate_all(directory: Path | None = None) -> None:
     from bot.safety.resources import load_resources
     from bot.scoring.emotions import load_lexicon
     from bot.scoring.templates import load_templates
+    from bot.services.module_choice import load_choice_data
 
     for load in (
         load_catalog,
@@ -69,6 +70,7 @@ def validate_all(directory: Path | None = None) -> None:
         load_messages,
         load_lexicon,
         load_templates,
+        load_choice_data,
     ):
         load(directory)
 

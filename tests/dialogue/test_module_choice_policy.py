@@ -1,0 +1,49 @@
+"""When a typed message outside a module is read as a module choice, and when never."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.module_choice import wants_choice
+from bot.ids import TAKEAWAY_IDS
+
+MENU = TAKEAWAY_IDS
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("out_of_scope", "2"),
+        ("nlu_fallback", "the first one"),
+        ("get_help_now", "number one please"),  # only a position: no request for help in it
+        ("ask_change_over_time", "the last one"),
+        ("ask_concept", "my childhood"),
+        ("ask_concept", "could we look at the childhood one?"),
+        ("ask_concept", "why do I keep picking the same kind of partner"),
+        ("ask_concept", "let's talk about my childhood"),
+        ("share", "I always pull away when someone gets close"),
+        ("out_of_scope", "honestly my boyfriend and I fight all the time"),
+    ],
+)
+def test_module_choices__whatever_nlu_made_of_them(intent: str, text: str) -> None:
+    assert wants_choice(intent, text, MENU)
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "menu"),
+    [
+        ("out_of_scope", "2", ()),  # no list shown: a number is not a position
+        ("crisis", "the first one", MENU),
+        ("safety_check", "my childhood", MENU),
+        ("ask_concept", "what is a secure base", MENU),
+        ("ask_concept", "how does therapy help with attachment", MENU),
+        ("pause", "let's stop here", MENU),
+        ("get_help_now", "I need help now", MENU),
+        ("out_of_scope", "what's the capital of France", MENU),
+        ("share", '/choose_module{"takeaway": "seek_support"}', MENU),
+    ],
+)
+def test_never_over_safety_commands_concepts_or_payloads(
+    intent: str, text: str, menu: tuple[str, ...]
+) -> None:
+    assert not wants_choice(intent, text, menu)
