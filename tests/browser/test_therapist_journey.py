@@ -33,13 +33,9 @@ _accounts = count(1)
 
 LABEL = "R.T."
 MODULE = "Reflect on early experiences"
-# Three deep answers, each with a word found nowhere else, so the portal can be searched for them.
-ANSWERS = (
-    DEEP.replace("my mum", "my aunt Philippa"),
-    DEEP.replace("with friends", "with friends from the choir"),
-    DEEP.replace("one friend", "my neighbour Bartholomew"),
-)
-SECRET_WORDS = ("aunt Philippa", "friends from the choir", "neighbour Bartholomew")
+# The widget tests' deep answer plus words found nowhere else, so a page can be searched for them.
+SECRET_WORDS = ("aunt Philippa", "choir rehearsals", "neighbour Bartholomew")
+ANSWERS = tuple(f"{DEEP} It reminds me of {words}." for words in SECRET_WORDS)
 
 
 def _shot(page: Page, name: str) -> None:
