@@ -156,7 +156,7 @@ def read_client(
         ),
     )
     action, what = AUDITED[purpose]
-    repo.add_audit_event(
+    core_repo.add_audit_event(
         session=session, therapist_id=therapist_id, user_id=link.user_id, action=action, what=what
     )
     return view

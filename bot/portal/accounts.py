@@ -121,7 +121,9 @@ def confirm_two_factor(*, session: Session, therapist: Therapist, code: str) -> 
     if not totp.check_code(therapist.id, therapist.totp_secret, code):
         return None
     codes = passwords.new_recovery_codes()
-    therapist.recovery_codes = [passwords.hash_secret(passwords.normalise_code(c)) for c in codes]
+    therapist.recovery_codes = [
+        passwords.hash_secret(passwords.normalise_recovery_code(c)) for c in codes
+    ]
     therapist.totp_enabled = True
     session.flush()
     return codes
@@ -141,7 +143,7 @@ def check_second_factor(*, session: Session, therapist: Therapist, typed: str) -
         return False
     if totp.check_code(therapist.id, therapist.totp_secret, typed):
         return True
-    code = passwords.normalise_code(typed)
+    code = passwords.normalise_recovery_code(typed)
     if len(code) != 8:
         return False
     hashes = list(therapist.recovery_codes or [])

@@ -17,6 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from bot.content import load_catalog
+from bot.invite_codes import display
 from bot.portal import access, assignments, invites
 from bot.portal.web import Context, Form, Portal
 
@@ -119,8 +120,8 @@ def invite_page(request: Request, form: Form, ctx: Context) -> Response:
         status=400 if error else 200,
         invites=rows,
         created=created,
-        created_code=invites.display(created.code) if created else None,
-        join_url=(f"{base}/join/{invites.display(created.code)}" if created else None),
+        created_code=display(created.code) if created else None,
+        join_url=(f"{base}/join/{display(created.code)}" if created else None),
         base=base,
         error=error,
         label=form.get("label", "") if error else "",

@@ -1,25 +1,25 @@
 """Invites: a short code a therapist hands to a client, single use, 14 days by default.
 
-The code uses bot.ids' alphabet (no 0/O, 1/I/L) so it survives being read aloud;
-8 characters from 31 give about 40 bits, and the chat side throttles wrong codes.
-Redeeming a code belongs to the chat side; this module creates and lists them.
+Codes are made, shown and read back by ``bot.invite_codes``, the one home the
+chat side uses too (bot.ids' alphabet, no 0/O, 1/I/L; 8 characters from 31 give
+about 40 bits, and the chat side throttles wrong codes). Redeeming a code belongs
+to the chat side; this module creates and lists them.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
-from bot.ids import INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH, INVITE_DAYS
-from bot.portal.passwords import normalise_code, readable_code
-from bot.storage import portal_repo as repo
+from bot.ids import INVITE_DAYS
+from bot.invite_codes import display, new_code, normalize
+from bot.storage import portal_repo
+from bot.storage import repositories as repo
 from bot.storage.models import Invite, utcnow
 
 LABEL_LIMIT = 100
-CODE_PATTERN = re.compile(f"[{INVITE_CODE_ALPHABET}]{{{INVITE_CODE_LENGTH}}}")
 # What the join link makes the widget say; the chat side understands the same words typed.
 JOIN_MESSAGE = "I have a code from my therapist: {code}"
 
@@ -47,14 +47,11 @@ def create_invite(
     if len(label) > LABEL_LIMIT:
         raise ValueError(f"Please keep the label under {LABEL_LIMIT} characters.")
     for _ in range(100):  # a clash among 31**8 codes is astronomically rare; retry anyway
-        code = readable_code(INVITE_CODE_LENGTH)
-        # A digit and a letter, as the chat side expects, so a code is never an ordinary word.
-        mixed = any(c.isdigit() for c in code) and any(c.isalpha() for c in code)
-        if mixed and repo.invite_by_code(session=session, code=code) is None:
+        code = new_code()
+        if repo.get_invite_by_code(session=session, code=code) is None:
             break
-    expires = utcnow() + timedelta(days=days)
-    return repo.add_invite(
-        session=session, therapist_id=therapist_id, code=code, label=label, expires_at=expires
+    return repo.create_invite(
+        session=session, therapist_id=therapist_id, code=code, label=label, days=days
     )
 
 
@@ -72,20 +69,13 @@ def list_invites(*, session: Session, therapist_id: int) -> tuple[InviteRow, ...
         InviteRow(
             display(i.code), i.label, _aware(i.created_at), _aware(i.expires_at), status_of(i, now)
         )
-        for i in repo.invites_for(session=session, therapist_id=therapist_id)
+        for i in portal_repo.invites_for(session=session, therapist_id=therapist_id)
     )
 
 
 def join_code(raw: str) -> str | None:
     """The code in a join link, tidied (lower case, spaces, dashes); None if it cannot be one."""
-    code = normalise_code(raw)
-    return code if CODE_PATTERN.fullmatch(code) else None
-
-
-def display(code: str) -> str:
-    """How a code is shown and read out: two halves, ``K7PX-3M9Q``."""
-    half = len(code) // 2
-    return f"{code[:half]}-{code[half:]}"
+    return normalize(raw)
 
 
 def join_message(code: str) -> str:

@@ -51,8 +51,8 @@ def new_recovery_codes() -> list[str]:
     return [f"{readable_code(4)}-{readable_code(4)}" for _ in range(RECOVERY_CODES)]
 
 
-def normalise_code(text: str) -> str:
-    """What a person typed as a code, upper-cased and without spaces or dashes."""
+def normalise_recovery_code(text: str) -> str:
+    """A typed recovery code, upper-cased, without spaces or dashes (invites: bot.invite_codes)."""
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 

@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from bot.invite_codes import display
 from bot.portal import account_pages, auth_pages, client_pages, invites
 from bot.portal.throttle import Throttle
 from bot.portal.web import NO_STORE, TEMPLATES, Portal
@@ -24,7 +25,7 @@ def portal_routes(settings: Settings, throttle: Throttle | None = None) -> list[
         code = invites.join_code(request.path_params["code"])
         status = 200 if code else 404
         values = {
-            "code": invites.display(code) if code else None,
+            "code": display(code) if code else None,
             "rasa_url": settings.public_rasa_url,
             "join_message": invites.join_message(code) if code else "",
         }

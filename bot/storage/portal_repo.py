@@ -7,7 +7,7 @@ Nothing here decides who may read what: that is ``bot/portal/access.py``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -59,25 +59,6 @@ def add_therapist(*, session: Session, email: str, name: str, password_hash: str
 
 
 # --- invites -------------------------------------------------------------------
-
-
-def invite_by_code(*, session: Session, code: str) -> Invite | None:
-    return session.execute(select(Invite).where(Invite.code == code)).scalar_one_or_none()
-
-
-def add_invite(
-    *, session: Session, therapist_id: int, code: str, label: str, expires_at: datetime
-) -> Invite:
-    invite = Invite(
-        therapist_id=therapist_id,
-        code=code,
-        label=label,
-        created_at=utcnow(),
-        expires_at=expires_at,
-    )
-    session.add(invite)
-    session.flush()
-    return invite
 
 
 def invites_for(*, session: Session, therapist_id: int) -> Sequence[Invite]:
@@ -180,17 +161,6 @@ def self_assessments_newest_first(*, session: Session, user_id: int) -> Sequence
 
 
 # --- audit -----------------------------------------------------------------------
-
-
-def add_audit_event(
-    *, session: Session, therapist_id: int, user_id: int, action: str, what: str
-) -> AuditEvent:
-    event = AuditEvent(
-        therapist_id=therapist_id, user_id=user_id, action=action, what=what, created_at=utcnow()
-    )
-    session.add(event)
-    session.flush()
-    return event
 
 
 def count_audit_events(*, session: Session, therapist_id: int | None = None) -> int:
