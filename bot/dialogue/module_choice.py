@@ -84,6 +84,10 @@ MODULE_REQUEST = re.compile(
 )
 
 
+# Pending questions whose answer must not be read as a module choice.
+ANSWER_PENDING = frozenset({"delete", "export", "consent", "alerts"})
+
+
 def menu_shown(tracker: DialogueStateTracker) -> tuple[str, ...]:
     """The modules the bot's last turn listed as buttons (in order), if it listed any.
 
@@ -173,9 +177,10 @@ class ModuleChoicePolicy(Policy):
             return FORM if tracker.get_slot(REFLECTION_READY_SLOT) is True else ACTION_LISTEN_NAME
         if latest != ACTION_LISTEN_NAME or not isinstance(tracker.latest_message, UserUttered):
             return None
-        # A "yes"/"no" to deleting everything must mean that; an offer to continue a
-        # module does not stop someone typing the module they would rather do.
-        if tracker.active_loop_name or tracker.get_slot(PENDING_OFFER_SLOT) == "delete":
+        # A "yes"/"no" to deleting or exporting everything, or a therapist-sharing choice,
+        # must mean that; an offer to continue a module does not stop someone typing the
+        # module they would rather do.
+        if tracker.active_loop_name or tracker.get_slot(PENDING_OFFER_SLOT) in ANSWER_PENDING:
             return None
         message = tracker.latest_message
         if _risky(message) or pending_question(tracker):

@@ -47,3 +47,32 @@ def test_never_over_safety_commands_concepts_or_payloads(
     intent: str, text: str, menu: tuple[str, ...]
 ) -> None:
     assert not wants_choice(intent, text, menu)
+
+
+@pytest.mark.parametrize("pending", ["delete", "export", "consent", "alerts"])
+def test_an_open_yes_no_or_sharing_question__is_never_taken_for_a_module_choice(
+    pending: str,
+) -> None:
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.dialogue.module_choice import ModuleChoicePolicy
+    from bot.settings import PROJECT_ROOT
+
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    share = UserUttered(
+        "I always pull away when someone gets close",
+        intent={"name": "share", "confidence": 0.9},
+    )
+
+    def tracker(offer: str | None) -> DialogueStateTracker:
+        return DialogueStateTracker.from_events(
+            "person",
+            [SlotSet("pending_offer", offer), ActionExecuted("action_listen"), share],
+            domain.slots,
+        )
+
+    # the same share with nothing pending is a module choice, so the test can fail
+    assert ModuleChoicePolicy._next_action(None, tracker(None)) == "action_choose_module"  # type: ignore[arg-type]
+    assert ModuleChoicePolicy._next_action(None, tracker(pending)) is None  # type: ignore[arg-type]
