@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 import httpx
 import pytest
 
 from bot.evaluation.abuse_clients import Rest, Widget, reply_text, user_messages_stored
+from tests.support.run_async import run_async
 from tests.support.servers import Stack, texts
 
 pytestmark = pytest.mark.integration
@@ -164,7 +164,7 @@ def test_guessed_widget_id_over_rest__gets_no_export_and_deletes_nothing(stack: 
         await widget.close()
         return session
 
-    session = asyncio.run(widget_person())
+    session = run_async(widget_person())
     assert len(session) >= 32
     rest = Rest(stack.settings.rasa_url)
     stack.say(session, "export my data")

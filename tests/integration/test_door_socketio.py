@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.evaluation.abuse_clients import Widget, texts, user_messages_stored
+from tests.support.run_async import run_async
 from tests.support.servers import Stack
 
 pytestmark = pytest.mark.integration
@@ -19,7 +20,7 @@ def stored(stack: Stack, sender: str) -> int:
 
 
 def run(coroutine: Any) -> Any:
-    return asyncio.run(coroutine)
+    return run_async(coroutine)
 
 
 def test_session_ids__chosen_or_short_ones_are_replaced_by_long_random_ones(stack: Stack) -> None:
